@@ -1,0 +1,81 @@
+package dev.rdb.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Framing and the decoder's distrust of lengths chosen by the peer. */
+class StreamChannelTest {
+
+  private static StreamChannel reading(int maxFrame, byte... bytes) {
+    return new StreamChannel(new ByteArrayInputStream(bytes), new ByteArrayOutputStream(),
+        maxFrame);
+  }
+
+  @Test
+  void frameLongerThanTheLimitIsRefusedBeforeAnythingIsAllocated() {
+    StreamChannel channel = reading(1024, (byte) 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff);
+    assertThatThrownBy(channel::receive).isInstanceOf(IOException.class)
+        .hasMessage("frame of 2147483647 bytes exceeds the limit of 1024 bytes");
+  }
+
+  @Test
+  void arrayClaimingMoreElementsThanTheFrameHoldsIsRefused() {
+    // frame of 5 bytes: array32 header claiming 2^31-1 elements
+    StreamChannel channel = reading(1024, (byte) 0, (byte) 0, (byte) 0, (byte) 5, (byte) 0xdd,
+        (byte) 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff);
+    assertThatThrownBy(channel::receive).isInstanceOf(IOException.class)
+        .hasMessageContaining("array of 2147483647 claimed with only 0 bytes left");
+  }
+
+  @Test
+  void stringClaimingMoreBytesThanTheFrameHoldsIsRefused() {
+    StreamChannel channel = reading(1024, (byte) 0, (byte) 0, (byte) 0, (byte) 5, (byte) 0xdb,
+        (byte) 0x00, (byte) 0xff, (byte) 0xff, (byte) 0xff);
+    assertThatThrownBy(channel::receive).isInstanceOf(IOException.class)
+        .hasMessageContaining("string of 16777215 claimed");
+  }
+
+  @Test
+  void trailingBytesAfterTheMessageAreRefused() {
+    StreamChannel channel = reading(1024, (byte) 0, (byte) 0, (byte) 0, (byte) 2, (byte) 0xc0,
+        (byte) 0xc0);
+    assertThatThrownBy(channel::receive).isInstanceOf(IOException.class)
+        .hasMessageContaining("1 trailing bytes");
+  }
+
+  @Test
+  void nestingDeeperThanTheLimitIsRefused() {
+    int depth = FrameCodec.MAX_DEPTH + 5;
+    byte[] bytes = new byte[4 + depth + 1];
+    bytes[3] = (byte) (depth + 1);
+    for (int i = 0; i < depth; i++) {
+      bytes[4 + i] = (byte) 0x91;
+    }
+    bytes[4 + depth] = (byte) 0xc0;
+    assertThatThrownBy(reading(1024, bytes)::receive).isInstanceOf(IOException.class)
+        .hasMessageContaining("nested deeper than");
+  }
+
+  @Test
+  void sendingAMessageLargerThanTheLimitFailsWithoutWritingIt() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StreamChannel channel = new StreamChannel(new ByteArrayInputStream(new byte[0]), out, 64);
+    assertThatThrownBy(() -> channel.send("x".repeat(100))).isInstanceOf(IOException.class)
+        .hasMessageContaining("exceeds the frame limit of 64 bytes");
+    assertThat(out.size()).isZero();
+  }
+
+  @Test
+  void framesAreALengthPrefixFollowedByMessagePack() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StreamChannel channel = new StreamChannel(new ByteArrayInputStream(new byte[0]), out);
+    channel.send(List.of(1L, "a"));
+    assertThat(out.toByteArray()).containsExactly(0, 0, 0, 4, 0x92, 0x01, 0xa1, 'a');
+  }
+}
