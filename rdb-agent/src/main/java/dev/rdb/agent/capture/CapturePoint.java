@@ -9,8 +9,11 @@ import java.util.BitSet;
  *
  * @param line source line, or -1 when the class has no line numbers
  * @param inScope indexes into the site's locals that are in scope here (arguments always are)
+ * @param rethrow true inside a compiler-made catch-any handler (finally, synchronized,
+ *     try-with-resources) that rethrows: the exception came from elsewhere in the method, so the
+ *     store takes the line of the stack trace and the scope of the points on that line
  */
-public record CapturePoint(int line, BitSet inScope) {
+public record CapturePoint(int line, BitSet inScope, boolean rethrow) {
 
   public CapturePoint {
     inScope = (BitSet) inScope.clone();

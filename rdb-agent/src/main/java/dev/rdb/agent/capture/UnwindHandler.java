@@ -3,6 +3,7 @@ package dev.rdb.agent.capture;
 import dev.rdb.agent.metrics.Counter;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,7 @@ final class UnwindHandler extends MethodNode {
 
     AbstractInsnNode[] insns = instructions.toArray();
     int[] lineAt = lines(insns);
+    boolean[] rethrowing = rethrowingHandlers(insns);
     int[][] ranges = ranges(candidates);
     Map<Point, Integer> pointIds = new LinkedHashMap<>();
     List<AbstractInsnNode> segmentStarts = new ArrayList<>();
@@ -103,7 +105,7 @@ final class UnwindHandler extends MethodNode {
       if (insns[i].getOpcode() < 0) {
         continue;
       }
-      Point p = new Point(lineAt[i], scopeAt(ranges, i));
+      Point p = new Point(lineAt[i], scopeAt(ranges, i), rethrowing[i]);
       if (!p.equals(previous)) {
         segmentStarts.add(insns[i]);
         segmentPoints.add(pointIds.computeIfAbsent(p, k -> pointIds.size()));
@@ -119,7 +121,7 @@ final class UnwindHandler extends MethodNode {
     List<LocalSlot> slots = new ArrayList<>();
     candidates.forEach(c -> slots.add(c.slot));
     List<CapturePoint> points = new ArrayList<>();
-    pointIds.keySet().forEach(p -> points.add(new CapturePoint(p.line, p.scope)));
+    pointIds.keySet().forEach(p -> points.add(new CapturePoint(p.line, p.scope, p.rethrow)));
     CaptureSite site = sites.register(new CaptureSites.SiteDraft(className, name, desc, fileName,
         localVariables != null && !localVariables.isEmpty(), allLocals, slots, points));
 
@@ -250,7 +252,10 @@ final class UnwindHandler extends MethodNode {
               .add(v);
         }
       }
-      all.addAll(byVariable.values());
+      List<Candidate> locals = new ArrayList<>(byVariable.values());
+      locals.sort(Comparator.comparingInt(c -> c.ranges.stream()
+          .mapToInt(v -> instructions.indexOf(v.start)).min().orElse(0)));
+      all.addAll(locals);
     }
     return all;
   }
@@ -310,6 +315,45 @@ final class UnwindHandler extends MethodNode {
       lineAt[i] = line;
     }
     return lineAt;
+  }
+
+  /**
+   * Instructions of the method's own handlers that rethrow what they caught (javac's finally,
+   * synchronized and try-with-resources handlers: {@code astore t; …; aload t; athrow}), from the
+   * handler's entry to that ATHROW: an exception leaving the frame from there came from the
+   * protected code, not from the handler's line.
+   */
+  private boolean[] rethrowingHandlers(AbstractInsnNode[] insns) {
+    boolean[] inHandler = new boolean[insns.length];
+    for (TryCatchBlockNode block : tryCatchBlocks) {
+      int first = instructions.indexOf(block.handler);
+      while (first < insns.length && insns[first].getOpcode() < 0) {
+        first++;
+      }
+      if (first >= insns.length || insns[first].getOpcode() != Opcodes.ASTORE) {
+        continue;
+      }
+      int caught = ((VarInsnNode) insns[first]).var;
+      int previous = -1;
+      for (int i = first + 1; i < insns.length && i < first + 256; i++) {
+        int op = insns[i].getOpcode();
+        if (op < 0) {
+          continue;
+        }
+        if (op == Opcodes.ATHROW && previous >= 0 && insns[previous].getOpcode() == Opcodes.ALOAD
+            && ((VarInsnNode) insns[previous]).var == caught) {
+          for (int j = instructions.indexOf(block.handler); j <= i; j++) {
+            inHandler[j] = true;
+          }
+          break;
+        }
+        if (op == Opcodes.ATHROW || (op >= Opcodes.IRETURN && op <= Opcodes.RETURN)) {
+          break;
+        }
+        previous = i;
+      }
+    }
+    return inHandler;
   }
 
   /** Per candidate, its table ranges as pairs of instruction indexes; null: in scope everywhere. */
@@ -405,20 +449,23 @@ final class UnwindHandler extends MethodNode {
   private static final class Point {
     final int line;
     final BitSet scope;
+    final boolean rethrow;
 
-    Point(int line, BitSet scope) {
+    Point(int line, BitSet scope, boolean rethrow) {
       this.line = line;
       this.scope = scope;
+      this.rethrow = rethrow;
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Point && ((Point) o).line == line && ((Point) o).scope.equals(scope);
+      return o instanceof Point && ((Point) o).line == line && ((Point) o).scope.equals(scope)
+          && ((Point) o).rethrow == rethrow;
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(line, scope);
+      return Objects.hash(line, scope, rethrow);
     }
   }
 }

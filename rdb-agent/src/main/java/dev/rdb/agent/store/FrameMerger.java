@@ -4,6 +4,7 @@ import dev.rdb.agent.capture.CapturePoint;
 import dev.rdb.agent.capture.CaptureSite;
 import dev.rdb.agent.capture.LocalSlot;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -58,16 +59,31 @@ final class FrameMerger {
     CapturePoint point = capture.point() >= 0 && capture.point() < site.points().size()
         ? site.points().get(capture.point())
         : null;
+    int line = point != null && point.line() >= 0 ? point.line()
+        : element != null ? element.getLineNumber() : -1;
+    BitSet scope = point != null ? point.inScope() : new BitSet();
+    if (point != null && point.rethrow() && element != null && element.getLineNumber() >= 0) {
+      // Left from a finally/synchronized handler: show where the exception came from, with the
+      // locals in scope on that line (their values are those at frame exit).
+      line = element.getLineNumber();
+      BitSet onLine = new BitSet();
+      for (CapturePoint p : site.points()) {
+        if (p.line() == line && !p.rethrow()) {
+          onLine.or(p.inScope());
+        }
+      }
+      if (!onLine.isEmpty()) {
+        scope = onLine;
+      }
+    }
     List<LocalView> locals = new ArrayList<>();
     Object[] values = capture.values();
     for (int i = 0; i < site.locals().size() && i < values.length; i++) {
       LocalSlot slot = site.locals().get(i);
-      if (slot.argument() || (point != null && point.visible(i))) {
+      if (slot.argument() || scope.get(i)) {
         locals.add(new LocalView(slot.name(), slot.type(), slot.argument(), values[i]));
       }
     }
-    int line = point != null && point.line() >= 0 ? point.line()
-        : element != null ? element.getLineNumber() : -1;
     return new FrameView(site.className(), site.methodName(), site.fileName(), line, true,
         site.namesAvailable(), locals);
   }
