@@ -16,7 +16,7 @@ public final class CaptureSites {
   private final Set<String> upgraded = ConcurrentHashMap.newKeySet();
 
   /** Registers a site whose id is not yet known and returns it with its id. */
-  synchronized CaptureSite register(SiteDraft draft) {
+  public synchronized CaptureSite register(SiteDraft draft) {
     CaptureSite site = draft.withId(byId.size());
     byId.add(site);
     instrumentedMethods.add(site.className() + '#' + site.methodName());
@@ -49,7 +49,7 @@ public final class CaptureSites {
   }
 
   /** A site still without an id. */
-  record SiteDraft(
+  public record SiteDraft(
       String className,
       String methodName,
       String descriptor,
@@ -58,6 +58,11 @@ public final class CaptureSites {
       boolean allLocals,
       List<LocalSlot> locals,
       List<CapturePoint> points) {
+
+    public SiteDraft {
+      locals = List.copyOf(locals);
+      points = List.copyOf(points);
+    }
 
     CaptureSite withId(int id) {
       return new CaptureSite(
