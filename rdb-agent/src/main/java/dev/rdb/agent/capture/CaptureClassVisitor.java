@@ -4,6 +4,7 @@ import dev.rdb.agent.metrics.Counter;
 import dev.rdb.agent.metrics.Counters;
 import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.LimitExceededException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.CodeSizeEvaluator;
@@ -100,6 +101,12 @@ final class CaptureClassVisitor extends ClassVisitor {
       original.accept(chain);
     } catch (UnsupportedMethodException e) {
       counters.error(e.counter(), owner + "." + original.name + original.desc, e);
+      return original;
+    } catch (LimitExceededException e) {
+      counters.add(Counter.METHOD_TOO_LARGE);
+      return original;
+    } catch (RuntimeException e) {
+      counters.error(Counter.METHODS_FAILED, owner + "." + original.name + original.desc, e);
       return original;
     }
     if (result.maxLocals > MAX_LOCALS || codeSize(result) > MAX_CODE) {

@@ -176,7 +176,7 @@ final class UnwindHandler extends MethodNode {
     try {
       return new Analyzer<>(interpreter).analyze(owner, this);
     } catch (AnalyzerException e) {
-      throw new UnsupportedMethodException(Counter.TRANSFORM_FAILED, "analysis: " + e.getMessage());
+      throw new UnsupportedMethodException(Counter.METHODS_FAILED, "analysis: " + e.getMessage());
     }
   }
 
@@ -196,14 +196,14 @@ final class UnwindHandler extends MethodNode {
           int receiver = f.getStackSize() - 1 - Type.getArgumentTypes(((MethodInsnNode) insns[i]).desc).length;
           if (f.getStack(receiver) == THIS_BEFORE_SUPER) {
             if (found != null) {
-              throw new UnsupportedMethodException(Counter.TRANSFORM_FAILED, "several super() calls");
+              throw new UnsupportedMethodException(Counter.METHODS_FAILED, "several super() calls");
             }
             found = insns[i];
           }
         }
       }
       if (found == null || found.getNext() == null) {
-        throw new UnsupportedMethodException(Counter.TRANSFORM_FAILED, "no super() call");
+        throw new UnsupportedMethodException(Counter.METHODS_FAILED, "no super() call");
       }
       return found.getNext();
     }

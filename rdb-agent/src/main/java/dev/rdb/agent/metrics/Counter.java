@@ -14,6 +14,8 @@ public enum Counter {
   METHODS_WITH_SUBROUTINES("methodsWithSubroutines"),
   /** Methods left alone because rewriting would pass a JVM limit. */
   METHOD_TOO_LARGE("methodTooLarge"),
+  /** Methods left alone because a step could not handle their shape (counted with the reason kept). */
+  METHODS_FAILED("methodsFailed"),
   /** Slots whose local-variable table could not be trusted, so they were not split. */
   SLOTS_NOT_SPLIT("slotsNotSplit"),
   /** Classes that failed to transform and loaded unchanged. */
