@@ -1,0 +1,29 @@
+package dev.rdb.agent.bridge;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the agent proper (in its own class loader) does with the calls that reach {@link Bridge}.
+ *
+ * <p>INTERNAL: public only because the agent loader implements it across loaders. Methods may throw;
+ * the bridge swallows and counts. They are called on application threads while an exception unwinds,
+ * so they must be quick and take no lock that application code can hold.
+ */
+public interface Sink {
+
+  /** One instrumented frame is being left by {@code thrown}; see {@link Bridge#unwound}. */
+  void unwound(Throwable thrown, int siteId, int line, Object[] locals);
+
+  /** {@code thread} is about to die of {@code thrown}, before any uncaught-exception handler runs. */
+  void uncaught(Thread thread, Throwable thrown);
+
+  /** The application asked for {@code thrown} to be kept as a post-mortem. */
+  void postMortem(Throwable thrown);
+
+  /** The post-mortems kept, oldest first, as plain maps (field names of {@code PostMortemView}). */
+  List<Map<String, Object>> postMortems();
+
+  /** Every counter of the agent by name. */
+  Map<String, Long> counters();
+}

@@ -1,0 +1,471 @@
+package dev.rdb.agent.capture;
+
+import dev.rdb.agent.metrics.Counter;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.ParameterNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicInterpreter;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+
+/**
+ * Step 3 of 3: wraps the method body (in constructors: what follows {@code super(...)}/{@code
+ * this(...)}) in catch-all entries appended <em>last</em> to the exception table, so the method's own
+ * handlers keep priority. The body is cut into stretches of one source line and one set of locals in
+ * scope; each stretch has its own entry whose stub pushes the stretch's point number, and all stubs
+ * share one handler that boxes {@code this}, the parameters and the locals into an {@code Object[]},
+ * calls {@code Bridge.unwound(thrown, siteId, point, locals)} and rethrows the same throwable. The
+ * normal path runs none of it.
+ *
+ * <p>A value is captured only when the verifier would accept loading it in the handler: every
+ * instruction of the protected range must see its slot with one type (which {@link SlotSplitter} and
+ * {@link Hoister} arrange for named locals). Values failing that are left out, not guessed.
+ */
+final class UnwindHandler extends MethodNode {
+
+  static final String BRIDGE = "dev/rdb/agent/bridge/Bridge";
+  private static final String BRIDGE_METHOD = "unwound";
+  private static final String BRIDGE_DESCRIPTOR = "(Ljava/lang/Throwable;II[Ljava/lang/Object;)V";
+  private static final BasicValue THIS_BEFORE_SUPER =
+      new BasicValue(Type.getObjectType("dev/rdb/agent/UninitializedThis"));
+
+  private final String owner;
+  private final String className;
+  private final String fileName;
+  private final boolean allLocals;
+  private final CaptureSites sites;
+  private final MethodVisitor next;
+
+  UnwindHandler(String owner, String fileName, int access, String name, String descriptor,
+      String signature, String[] exceptions, boolean allLocals, CaptureSites sites,
+      MethodVisitor next) {
+    super(Opcodes.ASM9, access, name, descriptor, signature, exceptions);
+    this.owner = owner;
+    this.className = owner.replace('/', '.');
+    this.fileName = fileName;
+    this.allLocals = allLocals;
+    this.sites = sites;
+    this.next = next;
+  }
+
+  @Override
+  public void visitEnd() {
+    wrap();
+    accept(next);
+  }
+
+  private void wrap() {
+    boolean constructor = "<init>".equals(name);
+    Frame<BasicValue>[] before = analyze(constructor);
+    LabelNode start = new LabelNode();
+    instructions.insertBefore(firstProtected(constructor, before), start);
+    LabelNode end = new LabelNode();
+    instructions.add(end);
+    // Indexes shifted by one at and after the start label; recompute them against the new list.
+    Frame<BasicValue>[] frames = shift(before, instructions.indexOf(start));
+    int from = instructions.indexOf(start);
+    int to = instructions.indexOf(end);
+
+    List<Candidate> candidates = candidates(constructor);
+    candidates.removeIf(c -> !loadableEverywhere(c, frames, from, to, constructor));
+
+    AbstractInsnNode[] insns = instructions.toArray();
+    int[] lineAt = lines(insns);
+    boolean[] rethrowing = rethrowingHandlers(insns);
+    int[][] ranges = ranges(candidates);
+    Map<Point, Integer> pointIds = new LinkedHashMap<>();
+    List<AbstractInsnNode> segmentStarts = new ArrayList<>();
+    List<Integer> segmentPoints = new ArrayList<>();
+    Point previous = null;
+    for (int i = from + 1; i < to; i++) {
+      if (insns[i].getOpcode() < 0) {
+        continue;
+      }
+      Point p = new Point(lineAt[i], scopeAt(ranges, i), rethrowing[i]);
+      if (!p.equals(previous)) {
+        segmentStarts.add(insns[i]);
+        segmentPoints.add(pointIds.computeIfAbsent(p, k -> pointIds.size()));
+        previous = p;
+      }
+    }
+    if (segmentStarts.isEmpty()) {
+      throw new UnsupportedMethodException(Counter.METHODS_CANNOT_THROW, "empty body");
+    }
+    List<LabelNode> segmentLabels = new ArrayList<>();
+    segmentStarts.forEach(insn -> segmentLabels.add(labelBefore(insn)));
+
+    List<LocalSlot> slots = new ArrayList<>();
+    candidates.forEach(c -> slots.add(c.slot));
+    List<CapturePoint> points = new ArrayList<>();
+    pointIds.keySet().forEach(p -> points.add(new CapturePoint(p.line, p.scope, p.rethrow)));
+    CaptureSite site = sites.register(new CaptureSites.SiteDraft(className, name, desc, fileName,
+        localVariables != null && !localVariables.isEmpty(), allLocals, slots, points));
+
+    LabelNode common = new LabelNode();
+    List<LabelNode> stubs = new ArrayList<>();
+    InsnList handler = new InsnList();
+    for (int point = 0; point < points.size(); point++) {
+      LabelNode stub = new LabelNode();
+      stubs.add(stub);
+      handler.add(stub);
+      handler.add(pushInt(point));
+      handler.add(new JumpInsnNode(Opcodes.GOTO, common));
+    }
+    handler.add(common);
+    // [thrown, point] -> [thrown, thrown, siteId, point]
+    handler.add(new InsnNode(Opcodes.SWAP));
+    handler.add(new InsnNode(Opcodes.DUP_X1));
+    handler.add(new InsnNode(Opcodes.SWAP));
+    handler.add(pushInt(site.id()));
+    handler.add(new InsnNode(Opcodes.SWAP));
+    handler.add(pushInt(slots.size()));
+    handler.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/Object"));
+    for (int i = 0; i < slots.size(); i++) {
+      handler.add(new InsnNode(Opcodes.DUP));
+      handler.add(pushInt(i));
+      loadBoxed(handler, slots.get(i));
+      handler.add(new InsnNode(Opcodes.AASTORE));
+    }
+    handler.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, BRIDGE_METHOD, BRIDGE_DESCRIPTOR, false));
+    handler.add(new InsnNode(Opcodes.ATHROW));
+    instructions.add(handler);
+
+    for (int s = 0; s < segmentLabels.size(); s++) {
+      LabelNode segmentEnd = s + 1 < segmentLabels.size() ? segmentLabels.get(s + 1) : end;
+      tryCatchBlocks.add(new TryCatchBlockNode(segmentLabels.get(s), segmentEnd,
+          stubs.get(segmentPoints.get(s)), null));
+    }
+    maxStack = Math.max(maxStack, 8);
+  }
+
+  /** Frames of the method as it is now, with {@code this} tracked as uninitialized in constructors. */
+  private Frame<BasicValue>[] analyze(boolean constructor) {
+    BasicInterpreter interpreter = new BasicInterpreter(Opcodes.ASM9) {
+      @Override
+      public BasicValue newParameterValue(boolean isInstanceMethod, int local, Type type) {
+        if (constructor && local == 0) {
+          return THIS_BEFORE_SUPER;
+        }
+        return super.newParameterValue(isInstanceMethod, local, type);
+      }
+    };
+    try {
+      return new Analyzer<>(interpreter).analyze(owner, this);
+    } catch (AnalyzerException e) {
+      throw new UnsupportedMethodException(Counter.METHODS_FAILED, "analysis: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Where the protected range starts: in a constructor, right after the one call that initializes
+   * {@code this}; elsewhere after the hoisted zero stores at entry (they cannot throw, and the
+   * slots they initialize must already hold their type everywhere in the range).
+   */
+  private AbstractInsnNode firstProtected(boolean constructor, Frame<BasicValue>[] frames) {
+    AbstractInsnNode[] insns = instructions.toArray();
+    if (constructor) {
+      AbstractInsnNode found = null;
+      for (int i = 0; i < insns.length; i++) {
+        if (insns[i].getOpcode() == Opcodes.INVOKESPECIAL && frames[i] != null
+            && "<init>".equals(((MethodInsnNode) insns[i]).name)) {
+          Frame<BasicValue> f = frames[i];
+          int receiver = f.getStackSize() - 1 - Type.getArgumentTypes(((MethodInsnNode) insns[i]).desc).length;
+          if (f.getStack(receiver) == THIS_BEFORE_SUPER) {
+            if (found != null) {
+              throw new UnsupportedMethodException(Counter.METHODS_FAILED, "several super() calls");
+            }
+            found = insns[i];
+          }
+        }
+      }
+      if (found == null || found.getNext() == null) {
+        throw new UnsupportedMethodException(Counter.METHODS_FAILED, "no super() call");
+      }
+      return found.getNext();
+    }
+    int i = 0;
+    while (i + 1 < insns.length && isZero(insns[i]) && Slots.isStore(insns[i + 1].getOpcode())) {
+      i += 2;
+    }
+    return insns[i];
+  }
+
+  private static boolean isZero(AbstractInsnNode insn) {
+    int op = insn.getOpcode();
+    return op == Opcodes.ACONST_NULL || op == Opcodes.ICONST_0 || op == Opcodes.LCONST_0
+        || op == Opcodes.FCONST_0 || op == Opcodes.DCONST_0;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Frame<BasicValue>[] shift(Frame<BasicValue>[] frames, int at) {
+    Frame<BasicValue>[] shifted = new Frame[frames.length + 2];
+    for (int i = 0; i < frames.length; i++) {
+      shifted[i < at ? i : i + 1] = frames[i];
+    }
+    return shifted;
+  }
+
+  private List<Candidate> candidates(boolean constructor) {
+    List<Candidate> all = new ArrayList<>();
+    int slot = 0;
+    if ((access & Opcodes.ACC_STATIC) == 0) {
+      all.add(new Candidate(LocalSlot.of("this", "L" + owner + ";", 0, true), null));
+      slot = 1;
+    }
+    Type[] args = Type.getArgumentTypes(desc);
+    for (int i = 0; i < args.length; i++) {
+      all.add(new Candidate(LocalSlot.of(parameterName(i, slot), args[i].getDescriptor(), slot, true), null));
+      slot += args[i].getSize();
+    }
+    if (allLocals && localVariables != null) {
+      Map<String, Candidate> byVariable = new LinkedHashMap<>();
+      for (LocalVariableNode v : localVariables) {
+        if (v.index >= slot) {
+          byVariable
+              .computeIfAbsent(v.index + " " + v.name + " " + v.desc,
+                  k -> new Candidate(LocalSlot.of(v.name, v.desc, v.index, false), new ArrayList<>()))
+              .ranges
+              .add(v);
+        }
+      }
+      List<Candidate> locals = new ArrayList<>(byVariable.values());
+      locals.sort(Comparator.comparingInt(c -> c.ranges.stream()
+          .mapToInt(v -> instructions.indexOf(v.start)).min().orElse(0)));
+      all.addAll(locals);
+    }
+    return all;
+  }
+
+  private String parameterName(int index, int slot) {
+    if (localVariables != null) {
+      LocalVariableNode best = null;
+      for (LocalVariableNode v : localVariables) {
+        if (v.index == slot && (best == null
+            || instructions.indexOf(v.start) < instructions.indexOf(best.start))) {
+          best = v;
+        }
+      }
+      if (best != null) {
+        return best.name;
+      }
+    }
+    List<ParameterNode> declared = parameters;
+    if (declared != null && declared.size() == Type.getArgumentTypes(desc).length
+        && declared.get(index).name != null) {
+      return declared.get(index).name;
+    }
+    return "arg" + index;
+  }
+
+  private static boolean loadableEverywhere(Candidate c, Frame<BasicValue>[] frames, int from, int to,
+      boolean constructor) {
+    char kind = Slots.kind(c.slot.descriptor());
+    for (int i = from + 1; i < to; i++) {
+      Frame<BasicValue> f = frames[i];
+      if (f == null) {
+        continue;
+      }
+      BasicValue v = f.getLocal(c.slot.slot());
+      boolean ok;
+      switch (kind) {
+        case 'I': ok = v == BasicValue.INT_VALUE; break;
+        case 'J': ok = v == BasicValue.LONG_VALUE; break;
+        case 'F': ok = v == BasicValue.FLOAT_VALUE; break;
+        case 'D': ok = v == BasicValue.DOUBLE_VALUE; break;
+        default: ok = v == BasicValue.REFERENCE_VALUE || (constructor && c.slot.slot() == 0 && v == THIS_BEFORE_SUPER);
+      }
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int[] lines(AbstractInsnNode[] insns) {
+    int[] lineAt = new int[insns.length];
+    int line = -1;
+    for (int i = 0; i < insns.length; i++) {
+      if (insns[i] instanceof LineNumberNode) {
+        line = ((LineNumberNode) insns[i]).line;
+      }
+      lineAt[i] = line;
+    }
+    return lineAt;
+  }
+
+  /**
+   * Instructions of the method's own handlers that rethrow what they caught (javac's finally,
+   * synchronized and try-with-resources handlers: {@code astore t; …; aload t; athrow}), from the
+   * handler's entry to that ATHROW: an exception leaving the frame from there came from the
+   * protected code, not from the handler's line.
+   */
+  private boolean[] rethrowingHandlers(AbstractInsnNode[] insns) {
+    boolean[] inHandler = new boolean[insns.length];
+    for (TryCatchBlockNode block : tryCatchBlocks) {
+      int first = instructions.indexOf(block.handler);
+      while (first < insns.length && insns[first].getOpcode() < 0) {
+        first++;
+      }
+      if (first >= insns.length || insns[first].getOpcode() != Opcodes.ASTORE) {
+        continue;
+      }
+      int caught = ((VarInsnNode) insns[first]).var;
+      int previous = -1;
+      for (int i = first + 1; i < insns.length && i < first + 256; i++) {
+        int op = insns[i].getOpcode();
+        if (op < 0) {
+          continue;
+        }
+        if (op == Opcodes.ATHROW && previous >= 0 && insns[previous].getOpcode() == Opcodes.ALOAD
+            && ((VarInsnNode) insns[previous]).var == caught) {
+          for (int j = instructions.indexOf(block.handler); j <= i; j++) {
+            inHandler[j] = true;
+          }
+          break;
+        }
+        if (op == Opcodes.ATHROW || (op >= Opcodes.IRETURN && op <= Opcodes.RETURN)) {
+          break;
+        }
+        previous = i;
+      }
+    }
+    return inHandler;
+  }
+
+  /** Per candidate, its table ranges as pairs of instruction indexes; null: in scope everywhere. */
+  private int[][] ranges(List<Candidate> candidates) {
+    int[][] ranges = new int[candidates.size()][];
+    for (int c = 0; c < candidates.size(); c++) {
+      List<LocalVariableNode> entries = candidates.get(c).ranges;
+      if (entries != null) {
+        ranges[c] = new int[entries.size() * 2];
+        for (int e = 0; e < entries.size(); e++) {
+          ranges[c][2 * e] = instructions.indexOf(entries.get(e).start);
+          ranges[c][2 * e + 1] = instructions.indexOf(entries.get(e).end);
+        }
+      }
+    }
+    return ranges;
+  }
+
+  private static BitSet scopeAt(int[][] ranges, int i) {
+    BitSet scope = new BitSet();
+    for (int c = 0; c < ranges.length; c++) {
+      if (ranges[c] == null) {
+        scope.set(c);
+        continue;
+      }
+      for (int r = 0; r < ranges[c].length; r += 2) {
+        if (ranges[c][r] < i && i < ranges[c][r + 1]) {
+          scope.set(c);
+          break;
+        }
+      }
+    }
+    return scope;
+  }
+
+  private LabelNode labelBefore(AbstractInsnNode insn) {
+    AbstractInsnNode previous = insn.getPrevious();
+    while (previous != null && previous.getOpcode() < 0) {
+      if (previous instanceof LabelNode) {
+        return (LabelNode) previous;
+      }
+      previous = previous.getPrevious();
+    }
+    LabelNode label = new LabelNode();
+    instructions.insertBefore(insn, label);
+    return label;
+  }
+
+  private static AbstractInsnNode pushInt(int value) {
+    if (value >= -1 && value <= 5) {
+      return new InsnNode(Opcodes.ICONST_0 + value);
+    }
+    if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+      return new IntInsnNode(Opcodes.BIPUSH, value);
+    }
+    if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+      return new IntInsnNode(Opcodes.SIPUSH, value);
+    }
+    return new LdcInsnNode(value);
+  }
+
+  private static void loadBoxed(InsnList code, LocalSlot slot) {
+    String d = slot.descriptor();
+    switch (d.charAt(0)) {
+      case 'Z': loadAndBox(code, Opcodes.ILOAD, slot, "java/lang/Boolean", d); break;
+      case 'B': loadAndBox(code, Opcodes.ILOAD, slot, "java/lang/Byte", d); break;
+      case 'C': loadAndBox(code, Opcodes.ILOAD, slot, "java/lang/Character", d); break;
+      case 'S': loadAndBox(code, Opcodes.ILOAD, slot, "java/lang/Short", d); break;
+      case 'I': loadAndBox(code, Opcodes.ILOAD, slot, "java/lang/Integer", d); break;
+      case 'J': loadAndBox(code, Opcodes.LLOAD, slot, "java/lang/Long", d); break;
+      case 'F': loadAndBox(code, Opcodes.FLOAD, slot, "java/lang/Float", d); break;
+      case 'D': loadAndBox(code, Opcodes.DLOAD, slot, "java/lang/Double", d); break;
+      default: code.add(new VarInsnNode(Opcodes.ALOAD, slot.slot()));
+    }
+  }
+
+  private static void loadAndBox(InsnList code, int load, LocalSlot slot, String box, String d) {
+    code.add(new VarInsnNode(load, slot.slot()));
+    code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, box, "valueOf", "(" + d + ")L" + box + ";", false));
+  }
+
+  /** A value the handler might box, with its table ranges (null: in scope everywhere). */
+  private static final class Candidate {
+    final LocalSlot slot;
+    final List<LocalVariableNode> ranges;
+
+    Candidate(LocalSlot slot, List<LocalVariableNode> ranges) {
+      this.slot = slot;
+      this.ranges = ranges;
+    }
+  }
+
+  private static final class Point {
+    final int line;
+    final BitSet scope;
+    final boolean rethrow;
+
+    Point(int line, BitSet scope, boolean rethrow) {
+      this.line = line;
+      this.scope = scope;
+      this.rethrow = rethrow;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Point && ((Point) o).line == line && ((Point) o).scope.equals(scope)
+          && ((Point) o).rethrow == rethrow;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(line, scope, rethrow);
+    }
+  }
+}

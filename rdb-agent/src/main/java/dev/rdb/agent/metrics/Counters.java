@@ -1,0 +1,57 @@
+package dev.rdb.agent.metrics;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The agent's counters, plus the first few errors behind them. Thread-safe, lock-free to bump. */
+public final class Counters {
+
+  private static final int KEPT_ERRORS = 8;
+
+  private final Map<Counter, LongAdder> adders = new EnumMap<>(Counter.class);
+  private final List<String> firstErrors = new CopyOnWriteArrayList<>();
+
+  public Counters() {
+    for (Counter c : Counter.values()) {
+      adders.put(c, new LongAdder());
+    }
+  }
+
+  public void add(Counter counter) {
+    adders.get(counter).increment();
+  }
+
+  public void add(Counter counter, long n) {
+    adders.get(counter).add(n);
+  }
+
+  /** Counts {@code error} under {@code counter} and keeps a one-line description of the first few. */
+  public void error(Counter counter, String where, Throwable error) {
+    add(counter);
+    if (firstErrors.size() < KEPT_ERRORS) {
+      firstErrors.add(counter.key() + ": " + where + ": " + error);
+    }
+  }
+
+  public long get(Counter counter) {
+    return adders.get(counter).sum();
+  }
+
+  /** Every counter by name, in declaration order. */
+  public Map<String, Long> snapshot() {
+    Map<String, Long> all = new LinkedHashMap<>();
+    for (Counter c : Counter.values()) {
+      all.put(c.key(), adders.get(c).sum());
+    }
+    return all;
+  }
+
+  /** One line for each of the first errors counted. */
+  public List<String> firstErrors() {
+    return List.copyOf(firstErrors);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.rdb.agent.store;
+
+import dev.rdb.agent.capture.CaptureSite;
+import dev.rdb.agent.capture.CaptureSites;
+import dev.rdb.agent.metrics.Counter;
+import dev.rdb.agent.metrics.Counters;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Gathers the frames each throwable unwinds through and promotes throwables into a bounded ring of
+ * post-mortems. Called on application threads from the bridge: quick, no lock held while calling
+ * application code (only {@code getStackTrace()}, {@code getMessage()} at promotion).
+ */
+public final class CaptureStore {
+
+  private static final int MAX_CHAIN = 32;
+
+  private final CaptureSites sites;
+  private final Counters counters;
+  private final StoreSettings settings;
+  private final Consumer<CaptureSite> upgrade;
+  private final PendingCaptures pending;
+  private final ThrowSiteRate rate;
+  private final ArrayDeque<PostMortemView> ring = new ArrayDeque<>();
+  /** Throwables already promoted, or absorbed as causes of a promoted one; weak, by identity. */
+  private final Set<IdentityKey> promoted = new HashSet<>();
+  private final ReferenceQueue<Throwable> promotedCollected = new ReferenceQueue<>();
+  private int nextId = 1;
+
+  /** @param upgrade called once per method whose capture lacked locals (adaptive mode) */
+  public CaptureStore(CaptureSites sites, Counters counters, StoreSettings settings,
+      Consumer<CaptureSite> upgrade, LongSupplier nanoTime) {
+    this.sites = sites;
+    this.counters = counters;
+    this.settings = settings;
+    this.upgrade = upgrade;
+    this.pending = new PendingCaptures(settings.maxPending(), settings.maxPendingAgeNanos(), nanoTime, counters);
+    this.rate = new ThrowSiteRate(settings.perSitePerSecond(), nanoTime);
+  }
+
+  /** One instrumented frame is being left by {@code thrown}. */
+  public void unwound(Throwable thrown, int siteId, int point, Object[] values) {
+    CaptureSite site = sites.site(siteId);
+    if (site == null || thrown == null) {
+      return;
+    }
+    Unwinding unwinding = pending.get(thrown);
+    if (unwinding == null) {
+      boolean limited = !rate.allow(site.className() + ":" + line(site, point));
+      if (limited) {
+        counters.add(Counter.RATE_LIMITED);
+      }
+      unwinding = pending.start(thrown, limited);
+    }
+    if (unwinding.limited) {
+      return;
+    }
+    unwinding.add(new FrameCapture(site, point, values));
+    counters.add(Counter.FRAMES_CAPTURED);
+    if (!site.allLocals() && sites.upgrade(site)) {
+      upgrade.accept(site);
+    }
+    if (settings.capture() == CaptureMode.ALL && outermostInstrumented(site)) {
+      promote(thrown, Thread.currentThread());
+    }
+  }
+
+  /** {@code thread} dies of {@code thrown}. */
+  public void uncaught(Thread thread, Throwable thrown) {
+    if (settings.capture() != CaptureMode.OFF) {
+      promote(thrown, thread);
+    }
+  }
+
+  /** The application asked to keep {@code thrown}. */
+  public void postMortem(Throwable thrown) {
+    promote(thrown, Thread.currentThread());
+  }
+
+  /** The post-mortems kept, oldest first. */
+  public synchronized List<PostMortemView> postMortems() {
+    return List.copyOf(ring);
+  }
+
+  /** Captures not promoted yet (for tests of the bounds). */
+  int pendingCount() {
+    return pending.size();
+  }
+
+  private void promote(Throwable thrown, Thread thread) {
+    List<Throwable> chain = chain(thrown);
+    synchronized (this) {
+      Reference<? extends Throwable> gone;
+      while ((gone = promotedCollected.poll()) != null) {
+        promoted.remove(gone);
+      }
+      if (promoted.contains(new IdentityKey(thrown, null))) {
+        counters.add(Counter.ALREADY_PROMOTED);
+        return;
+      }
+      chain.forEach(t -> promoted.add(new IdentityKey(t, promotedCollected)));
+    }
+    List<FrameCapture> captures = new ArrayList<>();
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      Unwinding u = pending.take(chain.get(i));
+      if (u != null) {
+        captures.addAll(u.frames());
+      }
+    }
+    Throwable root = chain.get(chain.size() - 1);
+    List<FrameView> frames = FrameMerger.merge(root.getStackTrace(), captures);
+    String type = thrown.getClass().getName();
+    String name = thread.getName();
+    synchronized (this) {
+      PostMortemView pm = new PostMortemView(nextId++, Instant.now().toString(),
+          name.isEmpty() ? thread.toString() : name, type, type, thrown.getMessage(), thrown, frames);
+      ring.addLast(pm);
+      counters.add(Counter.POST_MORTEMS);
+      while (ring.size() > settings.keep()) {
+        ring.removeFirst();
+        counters.add(Counter.POST_MORTEMS_DROPPED);
+      }
+    }
+  }
+
+  /** {@code thrown} and its causes, outermost first; cycles cut. */
+  private static List<Throwable> chain(Throwable thrown) {
+    List<Throwable> chain = new ArrayList<>();
+    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    for (Throwable t = thrown; t != null && chain.size() < MAX_CHAIN && seen.put(t, true) == null;
+        t = t.getCause()) {
+      chain.add(t);
+    }
+    return chain;
+  }
+
+  private boolean outermostInstrumented(CaptureSite site) {
+    return StackWalker.getInstance().walk(frames -> {
+      boolean[] reachedSite = {false};
+      return frames
+          .filter(f -> {
+            if (!reachedSite[0]) {
+              reachedSite[0] = f.getClassName().equals(site.className())
+                  && f.getMethodName().equals(site.methodName());
+              return false;
+            }
+            return true;
+          })
+          .noneMatch(f -> sites.instrumented(f.getClassName(), f.getMethodName()));
+    });
+  }
+
+  private static int line(CaptureSite site, int point) {
+    return point >= 0 && point < site.points().size() ? site.points().get(point).line() : -1;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.rdb.agent.store;
+
+import dev.rdb.agent.metrics.Counter;
+import dev.rdb.agent.metrics.Counters;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongSupplier;
+
+/**
+ * Captures of throwables still unwinding, or caught and not (yet) promoted: keyed by the throwable's
+ * identity (never its {@code equals}, which is application code), held weakly, so a throwable caught
+ * and dropped takes its captures with it. Bounded by count and by age besides, because a captured
+ * value may itself hold the throwable (a field, a local in an outer frame) and keep it alive.
+ */
+final class PendingCaptures {
+
+  private final Map<IdentityKey, Unwinding> byThrowable = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<IdentityKey> arrival = new ConcurrentLinkedQueue<>();
+  private final ReferenceQueue<Throwable> collected = new ReferenceQueue<>();
+  private final int maxCount;
+  private final long maxAgeNanos;
+  private final LongSupplier nanoTime;
+  private final Counters counters;
+
+  PendingCaptures(int maxCount, long maxAgeNanos, LongSupplier nanoTime, Counters counters) {
+    this.maxCount = maxCount;
+    this.maxAgeNanos = maxAgeNanos;
+    this.nanoTime = nanoTime;
+    this.counters = counters;
+  }
+
+  /** The captures of {@code thrown}, or null. */
+  Unwinding get(Throwable thrown) {
+    return byThrowable.get(new IdentityKey(thrown, null));
+  }
+
+  /** Starts recording {@code thrown}; evicts collected, old and excess entries first. */
+  Unwinding start(Throwable thrown, boolean limited) {
+    expunge();
+    long now = nanoTime.getAsLong();
+    Unwinding fresh = new Unwinding(now, limited);
+    IdentityKey key = new IdentityKey(thrown, collected);
+    Unwinding existing = byThrowable.putIfAbsent(key, fresh);
+    if (existing != null) {
+      return existing;
+    }
+    arrival.add(key);
+    IdentityKey oldest;
+    while ((oldest = arrival.peek()) != null) {
+      Unwinding u = byThrowable.get(oldest);
+      boolean tooMany = byThrowable.size() > maxCount;
+      boolean tooOld = u != null && now - u.startedNanos > maxAgeNanos;
+      if (u != null && !tooMany && !tooOld) {
+        break;
+      }
+      arrival.remove(oldest);
+      if (u != null && byThrowable.remove(oldest) != null) {
+        counters.add(Counter.STORE_EVICTED);
+      }
+    }
+    return fresh;
+  }
+
+  /** Removes and returns the captures of {@code thrown}, or null. */
+  Unwinding take(Throwable thrown) {
+    return byThrowable.remove(new IdentityKey(thrown, null));
+  }
+
+  int size() {
+    expunge();
+    return byThrowable.size();
+  }
+
+  private void expunge() {
+    Reference<? extends Throwable> ref;
+    while ((ref = collected.poll()) != null) {
+      byThrowable.remove(ref);
+      arrival.remove(ref);
+    }
+  }
+}
