@@ -48,12 +48,17 @@ final class DumpObjects implements ObjectPort {
   @Override
   public ObjectGraph describe(List<Value.ObjectRef> refs, int depth) {
     Map<String, Description> out = new HashMap<>();
+    Map<String, String> absent = new HashMap<>();
     Deque<Value.ObjectRef> level = new ArrayDeque<>(refs);
-    for (int d = 0; d <= depth && !level.isEmpty(); d++) {
+    for (int d = 0; d <= depth + 1 && !level.isEmpty(); d++) {
       Deque<Value.ObjectRef> next = new ArrayDeque<>();
       for (Value.ObjectRef ref : level) {
         ObjectRecord record = objects.get(ref.id());
-        if (record == null || out.containsKey(ref.id())) {
+        if (record == null) {
+          absent.put(ref.id(), "not in dump (" + absentReasons.getOrDefault(ref.id(), "depth") + " limit)");
+          continue;
+        }
+        if (d > depth || out.containsKey(ref.id())) {
           continue;
         }
         out.put(ref.id(), record.describe());
@@ -68,7 +73,7 @@ final class DumpObjects implements ObjectPort {
       }
       level = next;
     }
-    return ObjectGraph.of(out);
+    return ObjectGraph.of(out, absent);
   }
 
   private static void enqueue(Value value, Deque<Value.ObjectRef> next) {
