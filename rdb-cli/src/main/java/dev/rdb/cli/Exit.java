@@ -3,8 +3,8 @@ package dev.rdb.cli;
 /** rdb's exit codes: one place, listed in every command's help footer and asserted in tests. */
 public enum Exit {
   OK(0, "success"),
-  FAILED(1, "a command failed (bad expression, unknown command, …) or a dump is unreadable"),
-  USAGE(2, "bad usage, or the connection or authentication failed"),
+  FAILED(1, "a command failed, or the dump is unreadable"),
+  USAGE(2, "bad usage, or connection or authentication failed"),
   NO_POST_MORTEM(3, "the target has no post-mortem");
 
   private final int code;
