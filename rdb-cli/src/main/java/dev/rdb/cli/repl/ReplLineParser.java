@@ -1,6 +1,7 @@
 package dev.rdb.cli.repl;
 
 import java.util.List;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 
@@ -23,10 +24,26 @@ final class ReplLineParser implements Parser {
   }
 
   private record Line(String line, int cursor, String word, int wordCursor, List<String> words)
-      implements ParsedLine {
+      implements CompletingParsedLine {
     @Override
     public int wordIndex() {
       return 1;
+    }
+
+    /** Candidates are identifiers or command names: nothing to quote or escape. */
+    @Override
+    public CharSequence escape(CharSequence candidate, boolean complete) {
+      return candidate;
+    }
+
+    @Override
+    public int rawWordCursor() {
+      return wordCursor;
+    }
+
+    @Override
+    public int rawWordLength() {
+      return word.length();
     }
   }
 }
