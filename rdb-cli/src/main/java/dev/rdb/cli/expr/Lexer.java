@@ -205,6 +205,9 @@ public final class Lexer {
         throw error("unterminated string", start);
       }
       char c = source.charAt(pos);
+      if (c == '\n' || c == '\r') {
+        throw error("unterminated string (a line break inside a string must be written \\n)", start);
+      }
       if (c == '"') {
         pos++;
         return new Token(TokenKind.STRING, source.substring(start, pos), text.toString(), start);

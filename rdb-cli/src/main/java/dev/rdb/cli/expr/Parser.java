@@ -281,8 +281,18 @@ public final class Parser {
     return token;
   }
 
+  /** A token as quoted in a one-line message: cut, and control characters escaped. */
   private static String show(Token token) {
-    return token.kind() == TokenKind.EOF ? "the end" : "'" + token.text() + "'";
+    if (token.kind() == TokenKind.EOF) {
+      return "the end";
+    }
+    String text = token.text();
+    StringBuilder out = new StringBuilder("'");
+    for (int i = 0; i < text.length() && i < 24; i++) {
+      char c = text.charAt(i);
+      out.append(c < ' ' || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return out.append(text.length() > 24 ? "…'" : "'").toString();
   }
 
   private ExprSyntaxException error(String message, Token token) {
