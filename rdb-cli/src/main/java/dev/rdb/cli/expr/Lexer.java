@@ -270,7 +270,7 @@ public final class Lexer {
           throw error("\\u needs four hex digits", start);
         }
       default:
-        throw error("unknown escape \\" + c, start);
+        throw error("unknown escape \\" + (c < ' ' || c == 0x7f ? describe(c) : String.valueOf(c)), start);
     }
   }
 
