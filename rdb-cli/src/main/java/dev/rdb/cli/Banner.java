@@ -12,6 +12,11 @@ final class Banner {
     int count = session.debuggee().postMortems().size();
     console.info("rdb " + VersionProvider.version() + " · " + session.debuggee().name() + " · "
         + (count == 1 ? "1 post-mortem" : count + " post-mortems") + " · 'help' lists the commands, Ctrl-D quits");
+    boolean severalDumps = session.debuggee().postMortems().stream()
+        .map(dev.rdb.cli.debuggee.PostMortemSummary::origin).distinct().count() > 1;
+    if (severalDumps) {
+      console.show(interpreter.run("exceptions"));
+    }
     session.selectedId().ifPresent(id -> console.show(interpreter.run("pm " + id)));
   }
 }

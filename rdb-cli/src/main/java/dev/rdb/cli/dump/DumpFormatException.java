@@ -7,6 +7,16 @@ public final class DumpFormatException extends TargetException {
   private static final long serialVersionUID = 1L;
 
   DumpFormatException(String message) {
-    super(message);
+    super(oneLine(message));
+  }
+
+  /** Names and values quoted from a hostile file must not break the one-line message. */
+  private static String oneLine(String message) {
+    StringBuilder out = new StringBuilder(message.length());
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      out.append(c < ' ' || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return out.toString();
   }
 }

@@ -43,7 +43,7 @@ public final class ValueRenderer {
     AttributedStringBuilder out = new AttributedStringBuilder();
     if (value instanceof Value.Primitive p) {
       out.styled(Styles.TYPE, p.typeName()).append(' ');
-    } else if (value instanceof Value.ObjectRef ref && graph.find(ref).map(this::isValueClass).orElse(false)) {
+    } else if (value instanceof Value.ObjectRef ref && graph.find(ref).map(ValueRenderer::isValueClass).orElse(false)) {
       out.styled(Styles.TYPE, TypeNames.simple(ref.type())).append(' ');
     }
     inline(out, value, graph, 0, new HashSet<>());
@@ -269,15 +269,27 @@ public final class ValueRenderer {
     return d.identity().isEmpty() ? "" : "@" + d.identity();
   }
 
-  /** JDK classes whose toString is their value: shown by summary, never expanded. */
-  private boolean isValueClass(Description d) {
+  /**
+   * JDK classes whose toString is their value (numbers, dates, ids, paths, patterns): shown by
+   * summary, never expanded. Other JDK objects (exceptions, threads, Optional) expand like any.
+   */
+  private static boolean isValueClass(Description d) {
     if (d.kind() != Description.Kind.OBJECT) {
       return false;
     }
     String type = d.type();
-    return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
-        || type.startsWith("sun.") || type.startsWith("com.sun.");
+    return VALUE_CLASSES.contains(type) || type.startsWith("java.time.") || type.startsWith("java.math.")
+        || type.startsWith("java.util.concurrent.atomic.") || type.startsWith("sun.nio.cs.")
+        || type.startsWith("sun.nio.fs.") && type.endsWith("Path");
   }
+
+  private static final java.util.Set<String> VALUE_CLASSES = java.util.Set.of(
+      "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte",
+      "java.lang.Double", "java.lang.Float", "java.lang.Character", "java.lang.Boolean", "java.lang.Class",
+      "java.lang.StringBuilder", "java.lang.StringBuffer", "java.util.UUID", "java.util.Date",
+      "java.sql.Date", "java.sql.Timestamp", "java.util.Locale", "java.util.Currency",
+      "java.util.regex.Pattern", "java.net.URI", "java.net.URL", "java.net.InetSocketAddress",
+      "java.net.Inet4Address", "java.net.Inet6Address", "java.io.File", "java.nio.charset.Charset");
 
   private static void primitive(AttributedStringBuilder out, Value.Primitive p) {
     Object boxed = p.boxed();

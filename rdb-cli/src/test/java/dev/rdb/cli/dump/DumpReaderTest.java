@@ -84,6 +84,12 @@ class DumpReaderTest {
   }
 
   @Test
+  void controlCharactersFromTheFileAreEscapedInMessages() throws IOException {
+    Path odd = write("odd.json", "{\"format\": \"rdb\\ndump\", \"version\": 1, \"postMortems\": []}");
+    assertThatThrownBy(() -> DumpDebuggee.open(odd)).hasMessage("odd.json: format is \"rdb\\u000adump\", not \"rdb-dump\"");
+  }
+
+  @Test
   void aNewerVersionIsRefusedWithBothVersions() throws IOException {
     Path newer = write("v2.json", minimal("[]").replace("\"version\":1", "\"version\":2"));
     assertThatThrownBy(() -> DumpDebuggee.open(newer))

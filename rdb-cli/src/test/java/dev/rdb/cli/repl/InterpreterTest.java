@@ -126,6 +126,22 @@ class InterpreterTest {
   }
 
   @Test
+  void causeShowsAnUncapturedCauseByNameAndWalksOn() throws Exception {
+    Path dump = Files.writeString(sources.resolve("chain.json"), "{\"format\":\"rdb-dump\",\"version\":1,"
+        + "\"created\":\"x\",\"jvm\":{},\"objects\":{},\"postMortems\":[{\"id\":1,\"exception\":{\"type\":\"A\","
+        + "\"message\":\"top\",\"cause\":{\"type\":\"B\",\"message\":\"middle\",\"stack\":[\"x.Y.z(Y.java:1)\"],"
+        + "\"cause\":{\"type\":\"C\",\"message\":null,\"cause\":null}}},\"frames\":[]}]}");
+    Session session = new Session(dev.rdb.cli.dump.DumpDebuggee.open(dump), List.of());
+    session.selectNewest();
+    Interpreter chain = new Interpreter(session, new CommandTable());
+    assertThat(chain.run("cause").reply().lines().stream().map(AttributedString::toString))
+        .containsExactly("Caused by: B: middle", "    at x.Y.z(Y.java:1)", "(not captured: no locals; `cause` again walks further)");
+    assertThat(chain.run("cause").reply().lines().get(0).toString()).isEqualTo("Caused by: C");
+    assertThat(chain.run("cause").failure().message()).isEqualTo("C has no cause");
+    assertThat(chain.run("locals").failure().message()).isEqualTo("post-mortem #1 has no frames");
+  }
+
+  @Test
   void helpListsCommandsAndExplainsOne() {
     assertThat(ok("help")).contains("pm [N]").contains("fields EXPR").contains("instanceof");
     assertThat(ok("help bt")).startsWith("where  —  show the stack");
