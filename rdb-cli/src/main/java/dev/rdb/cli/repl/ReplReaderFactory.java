@@ -28,6 +28,7 @@ public final class ReplReaderFactory {
         .appName("rdb")
         .parser(new ReplLineParser())
         .completer(new ReplCompleter(interpreter))
+        .highlighter(new ExprHighlighter(colours(terminal, System.getenv())))
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.AUTO_FRESH_LINE, true)
         .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
