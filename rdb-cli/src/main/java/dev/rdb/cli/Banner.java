@@ -1,5 +1,6 @@
 package dev.rdb.cli;
 
+import dev.rdb.cli.debuggee.PostMortemSummary;
 import dev.rdb.cli.repl.Console;
 import dev.rdb.cli.repl.Interpreter;
 import dev.rdb.cli.repl.Session;
@@ -13,7 +14,7 @@ final class Banner {
     console.info("rdb " + VersionProvider.version() + " · " + session.debuggee().name() + " · "
         + (count == 1 ? "1 post-mortem" : count + " post-mortems") + " · 'help' lists the commands, Ctrl-D quits");
     boolean severalDumps = session.debuggee().postMortems().stream()
-        .map(dev.rdb.cli.debuggee.PostMortemSummary::origin).distinct().count() > 1;
+        .map(PostMortemSummary::origin).distinct().count() > 1;
     if (severalDumps) {
       console.show(interpreter.run("exceptions"));
     }

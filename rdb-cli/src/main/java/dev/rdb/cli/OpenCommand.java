@@ -1,7 +1,7 @@
 package dev.rdb.cli;
 
-import dev.rdb.cli.dump.DumpDebuggee;
 import dev.rdb.cli.debuggee.Debuggee;
+import dev.rdb.cli.dump.DumpDebuggee;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package dev.rdb.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code rdb}: the top command; it only lists its subcommands. */
 @Command(

@@ -1,5 +1,6 @@
 package dev.rdb.cli;
 
+import dev.rdb.cli.debuggee.Debuggee;
 import dev.rdb.cli.repl.CommandTable;
 import dev.rdb.cli.repl.Console;
 import dev.rdb.cli.repl.Failure;
@@ -10,7 +11,6 @@ import dev.rdb.cli.repl.ReplReaderFactory;
 import dev.rdb.cli.repl.ScriptRunner;
 import dev.rdb.cli.repl.Session;
 import dev.rdb.cli.repl.TextConsole;
-import dev.rdb.cli.debuggee.Debuggee;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package dev.rdb.cli.debuggee;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ public record Plan(List<Step> steps, List<Integer> describe, int describeDepth) 
     if (step instanceof Step.Index s) return List.of(s.target(), s.key());
     if (step instanceof Step.Length s) return List.of(s.target());
     if (step instanceof Step.Call s) {
-      var all = new java.util.ArrayList<Operand>();
+      var all = new ArrayList<Operand>();
       all.add(s.target());
       all.addAll(s.args());
       return all;

@@ -21,6 +21,14 @@ import org.jline.utils.AttributedStringBuilder;
  * shows what the {@link ObjectGraph} holds.
  */
 public final class ValueRenderer {
+  private static final Set<String> VALUE_CLASSES = Set.of(
+      "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte",
+      "java.lang.Double", "java.lang.Float", "java.lang.Character", "java.lang.Boolean", "java.lang.Class",
+      "java.lang.StringBuilder", "java.lang.StringBuffer", "java.util.UUID", "java.util.Date",
+      "java.sql.Date", "java.sql.Timestamp", "java.util.Locale", "java.util.Currency",
+      "java.util.regex.Pattern", "java.net.URI", "java.net.URL", "java.net.InetSocketAddress",
+      "java.net.Inet4Address", "java.net.Inet6Address", "java.io.File", "java.nio.charset.Charset");
+
   private final RenderLimits limits;
 
   public ValueRenderer(RenderLimits limits) {
@@ -282,14 +290,6 @@ public final class ValueRenderer {
         || type.startsWith("java.util.concurrent.atomic.") || type.startsWith("sun.nio.cs.")
         || type.startsWith("sun.nio.fs.") && type.endsWith("Path");
   }
-
-  private static final java.util.Set<String> VALUE_CLASSES = java.util.Set.of(
-      "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte",
-      "java.lang.Double", "java.lang.Float", "java.lang.Character", "java.lang.Boolean", "java.lang.Class",
-      "java.lang.StringBuilder", "java.lang.StringBuffer", "java.util.UUID", "java.util.Date",
-      "java.sql.Date", "java.sql.Timestamp", "java.util.Locale", "java.util.Currency",
-      "java.util.regex.Pattern", "java.net.URI", "java.net.URL", "java.net.InetSocketAddress",
-      "java.net.Inet4Address", "java.net.Inet6Address", "java.io.File", "java.nio.charset.Charset");
 
   private static void primitive(AttributedStringBuilder out, Value.Primitive p) {
     Object boxed = p.boxed();

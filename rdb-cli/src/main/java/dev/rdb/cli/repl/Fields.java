@@ -1,10 +1,10 @@
 package dev.rdb.cli.repl;
 
+import dev.rdb.cli.debuggee.Description;
+import dev.rdb.cli.debuggee.Value;
 import dev.rdb.cli.render.LocalsTable;
 import dev.rdb.cli.render.TypeNames;
 import dev.rdb.cli.render.ValueRenderer;
-import dev.rdb.cli.debuggee.Description;
-import dev.rdb.cli.debuggee.Value;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.utils.AttributedString;

@@ -1,8 +1,8 @@
 package dev.rdb.cli.repl;
 
-import dev.rdb.cli.render.StackView;
 import dev.rdb.cli.debuggee.FrameInfo;
 import dev.rdb.cli.debuggee.PostMortem;
+import dev.rdb.cli.render.StackView;
 import java.util.List;
 
 /** What {@code up}, {@code down} and {@code frame} share: move, then print the new frame line. */

@@ -1,9 +1,9 @@
 package dev.rdb.cli.repl;
 
+import dev.rdb.cli.debuggee.TargetException;
 import dev.rdb.cli.expr.EvalException;
 import dev.rdb.cli.expr.ExprSyntaxException;
 import dev.rdb.cli.render.ValueRenderer;
-import dev.rdb.cli.debuggee.TargetException;
 
 /**
  * Runs one command line: the first word picks the command, the rest (trimmed, untouched) is its

@@ -1,9 +1,9 @@
 package dev.rdb.cli.repl;
 
-import dev.rdb.cli.render.LocalsTable;
 import dev.rdb.cli.debuggee.FrameInfo;
 import dev.rdb.cli.debuggee.FrameLocals;
 import dev.rdb.cli.debuggee.Local;
+import dev.rdb.cli.render.LocalsTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

@@ -1,9 +1,9 @@
 package dev.rdb.cli.repl;
 
-import dev.rdb.cli.expr.Evaluation;
-import dev.rdb.cli.expr.Evaluator;
 import dev.rdb.cli.debuggee.ObjectGraph;
 import dev.rdb.cli.debuggee.Value;
+import dev.rdb.cli.expr.Evaluation;
+import dev.rdb.cli.expr.Evaluator;
 import java.util.List;
 import java.util.Map;
 import org.jline.utils.AttributedString;

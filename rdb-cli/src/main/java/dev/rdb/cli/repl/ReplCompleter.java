@@ -1,12 +1,12 @@
 package dev.rdb.cli.repl;
 
+import dev.rdb.cli.debuggee.Local;
+import dev.rdb.cli.debuggee.TypeShape;
+import dev.rdb.cli.debuggee.Value;
 import dev.rdb.cli.expr.ExprSyntaxException;
 import dev.rdb.cli.expr.Lexer;
 import dev.rdb.cli.expr.Token;
 import dev.rdb.cli.expr.TokenKind;
-import dev.rdb.cli.debuggee.Local;
-import dev.rdb.cli.debuggee.TypeShape;
-import dev.rdb.cli.debuggee.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

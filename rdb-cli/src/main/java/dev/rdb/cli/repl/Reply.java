@@ -1,5 +1,6 @@
 package dev.rdb.cli.repl;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.jline.utils.AttributedString;
 public record Reply(List<AttributedString> lines, Map<String, Object> data, boolean quit) {
   public Reply {
     lines = List.copyOf(lines);
-    data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
   }
 
   static Reply of(List<AttributedString> lines, Map<String, Object> data) {

@@ -1,9 +1,10 @@
 package dev.rdb.cli.repl;
 
-import dev.rdb.cli.render.StackView;
 import dev.rdb.cli.debuggee.FrameInfo;
 import dev.rdb.cli.debuggee.PostMortem;
 import dev.rdb.cli.debuggee.PostMortemSummary;
+import dev.rdb.cli.render.StackView;
+import java.util.ArrayList;
 import java.util.List;
 import org.jline.utils.AttributedString;
 
@@ -40,7 +41,7 @@ final class SelectPostMortem implements ReplCommand {
   static Reply selected(Session session) {
     PostMortem pm = session.postMortem();
     List<AttributedString> where = StackView.where(pm, session.frameIndex());
-    var lines = new java.util.ArrayList<AttributedString>(where.subList(0, 2));
+    var lines = new ArrayList<AttributedString>(where.subList(0, 2));
     Object frameData = null;
     if (!pm.frames().isEmpty()) {
       FrameInfo frame = session.frame();

@@ -1,20 +1,22 @@
 package dev.rdb.cli.repl;
 
-import dev.rdb.cli.expr.FrameScope;
-import dev.rdb.cli.render.RenderLimits;
-import dev.rdb.cli.render.ValueRenderer;
 import dev.rdb.cli.debuggee.Debuggee;
 import dev.rdb.cli.debuggee.ExceptionInfo;
 import dev.rdb.cli.debuggee.FrameInfo;
 import dev.rdb.cli.debuggee.FrameLocals;
+import dev.rdb.cli.debuggee.ObjectGraph;
 import dev.rdb.cli.debuggee.PostMortem;
 import dev.rdb.cli.debuggee.PostMortemSummary;
 import dev.rdb.cli.debuggee.ShapeCache;
+import dev.rdb.cli.expr.FrameScope;
+import dev.rdb.cli.render.RenderLimits;
+import dev.rdb.cli.render.ValueRenderer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * What the user has selected (post-mortem, frame, the cause being looked at) and how values are
@@ -90,8 +92,8 @@ public final class Session {
   }
 
   /** The selected post-mortem's id. */
-  public java.util.OptionalInt selectedId() {
-    return selected == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(selected);
+  public OptionalInt selectedId() {
+    return selected == null ? OptionalInt.empty() : OptionalInt.of(selected);
   }
 
   /** Whether a post-mortem is selected. */
@@ -144,7 +146,7 @@ public final class Session {
   FrameLocals frameLocals() {
     FrameInfo info = frame();
     if (!info.captured()) {
-      return new FrameLocals(List.of(), dev.rdb.cli.debuggee.ObjectGraph.empty());
+      return new FrameLocals(List.of(), ObjectGraph.empty());
     }
     String key = selected + "/" + frame;
     return locals.computeIfAbsent(key, k -> debuggee.locals(selected, frame, limits.depth()));
@@ -152,7 +154,7 @@ public final class Session {
 
   FrameScope scope() {
     if (selected == null) {
-      return new FrameScope(new FrameLocals(List.of(), dev.rdb.cli.debuggee.ObjectGraph.empty()), null);
+      return new FrameScope(new FrameLocals(List.of(), ObjectGraph.empty()), null);
     }
     return new FrameScope(frameLocals(), frame().className());
   }

@@ -3,13 +3,13 @@ package dev.rdb.cli.expr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.rdb.cli.dump.DumpDebuggee;
-import dev.rdb.cli.dump.Dumps;
 import dev.rdb.cli.debuggee.CountingPort;
 import dev.rdb.cli.debuggee.ShapeCache;
 import dev.rdb.cli.debuggee.Step;
 import dev.rdb.cli.debuggee.StepResult;
 import dev.rdb.cli.debuggee.Value;
+import dev.rdb.cli.dump.DumpDebuggee;
+import dev.rdb.cli.dump.Dumps;
 import org.junit.jupiter.api.Test;
 
 /** Every expression form, evaluated against the recorded graph of the shop dump. */
@@ -32,7 +32,7 @@ class EvaluatorTest {
   }
 
   private String error(int frame, String source) {
-    EvalException e = catchThrowableOfType(() -> eval(frame, source), EvalException.class);
+    EvalException e = catchThrowableOfType(EvalException.class, () -> eval(frame, source));
     assertThat(e).as("expected <%s> to fail", source).isNotNull();
     return e.getMessage();
   }
@@ -162,7 +162,7 @@ class EvaluatorTest {
 
   @Test
   void methodCallsOnADumpSayTheyNeedALiveAgent() {
-    EvalException e = catchThrowableOfType(() -> eval(ORDER_CHECK, "total.scale()"), EvalException.class);
+    EvalException e = catchThrowableOfType(EvalException.class, () -> eval(ORDER_CHECK, "total.scale()"));
     assertThat(e.getMessage()).isEqualTo("total.scale(): calling scale() needs a live agent: a dump holds recorded values only");
     assertThat(e.failure()).isEqualTo(StepResult.Failure.NEEDS_LIVE_AGENT);
   }

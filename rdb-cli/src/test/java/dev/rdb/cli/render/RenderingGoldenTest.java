@@ -2,13 +2,13 @@ package dev.rdb.cli.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rdb.cli.debuggee.FrameLocals;
+import dev.rdb.cli.debuggee.ShapeCache;
 import dev.rdb.cli.dump.DumpDebuggee;
 import dev.rdb.cli.dump.Dumps;
 import dev.rdb.cli.expr.Evaluation;
 import dev.rdb.cli.expr.Evaluator;
 import dev.rdb.cli.expr.FrameScope;
-import dev.rdb.cli.debuggee.FrameLocals;
-import dev.rdb.cli.debuggee.ShapeCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,8 +2,6 @@ package dev.rdb.cli.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rdb.cli.dump.DumpDebuggee;
-import dev.rdb.cli.dump.Dumps;
 import dev.rdb.cli.debuggee.Debuggee;
 import dev.rdb.cli.debuggee.FrameLocals;
 import dev.rdb.cli.debuggee.ObjectPort;
@@ -11,12 +9,14 @@ import dev.rdb.cli.debuggee.PostMortem;
 import dev.rdb.cli.debuggee.PostMortemSummary;
 import dev.rdb.cli.debuggee.TargetException;
 import dev.rdb.cli.debuggee.ThreadInfo;
+import dev.rdb.cli.dump.DumpDebuggee;
+import dev.rdb.cli.dump.Dumps;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
