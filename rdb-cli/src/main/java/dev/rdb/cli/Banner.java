@@ -12,7 +12,9 @@ final class Banner {
   static void show(Session session, Interpreter interpreter, Console console) {
     int count = session.debuggee().postMortems().size();
     console.info("rdb " + VersionProvider.version() + " · " + session.debuggee().name() + " · "
-        + (count == 1 ? "1 post-mortem" : count + " post-mortems") + " · 'help' lists the commands, Ctrl-D quits");
+        + (count == 1 ? "1 post-mortem" : count + " post-mortems")
+        + (session.debuggee().live() ? "" : " (recorded: method calls need a live agent)")
+        + " · 'help' lists the commands, Ctrl-D quits");
     boolean severalDumps = session.debuggee().postMortems().stream()
         .map(PostMortemSummary::origin).distinct().count() > 1;
     if (severalDumps) {

@@ -5,13 +5,15 @@ import java.util.Objects;
 
 /**
  * A value as the debugger sees it: copied scalars, references to objects that stay in the target,
- * and the two answers a target gives instead of a value ({@link Redacted}, {@link Missing}).
+ * and the answer a target gives instead of a value ({@link Redacted}). An object the target did not
+ * record is still an {@link ObjectRef}: its type and summary are known, and member access on it
+ * answers why it is missing.
  * Mirrors rdb-core's copy rules: null, Boolean, Character, Byte, Short, Integer, Long, Float,
  * Double, String, EnumValue, RemoteRef.
  */
 public sealed interface Value
     permits Value.Null, Value.Primitive, Value.Text, Value.EnumConstant, Value.ObjectRef,
-        Value.ListValue, Value.Redacted, Value.Missing {
+        Value.ListValue, Value.Redacted {
 
   Null NULL = new Null();
   Redacted REDACTED = new Redacted();
@@ -136,19 +138,6 @@ public sealed interface Value
     @Override
     public String typeName() {
       return "?";
-    }
-  }
-
-  /** The value was not recorded; {@code reason} says why ("not in dump (depth limit)"). */
-  record Missing(String type, String reason) implements Value {
-    public Missing {
-      type = type == null ? "?" : type;
-      Objects.requireNonNull(reason, "reason");
-    }
-
-    @Override
-    public String typeName() {
-      return type;
     }
   }
 }

@@ -485,12 +485,9 @@ public final class Evaluator {
     return Operand.constant(usable(expr, ((Known) outcome).value()));
   }
 
-  /** Rejects values that cannot take part in anything (unrecorded, redacted). */
+  /** Rejects values that cannot take part in anything (redacted ones). */
   private Value usable(Expr expr, Value value) {
     String what = expr == null ? "value" : text(expr);
-    if (value instanceof Value.Missing m) {
-      throw new EvalException(what + ": " + m.reason(), StepResult.Failure.NOT_RECORDED);
-    }
     if (value instanceof Value.Redacted) {
       throw new EvalException(what + " is redacted", null);
     }

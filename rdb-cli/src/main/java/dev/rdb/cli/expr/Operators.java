@@ -193,7 +193,6 @@ final class Operators {
   static String describe(Value value) {
     if (value instanceof Value.Null) return "null";
     if (value instanceof Value.Redacted) return "a redacted value";
-    if (value instanceof Value.Missing m) return "a value " + m.reason();
     if (value instanceof Value.Text) return "a String";
     if (value instanceof Value.Primitive p) return p.typeName() + " " + p.boxed();
     return value.typeName();

@@ -140,8 +140,6 @@ public final class ValueRenderer {
       out.styled(Styles.TYPE, TypeNames.simple(e.type())).append('.').append(e.name());
     } else if (value instanceof Value.Redacted) {
       out.styled(Styles.NOTE, "<redacted>");
-    } else if (value instanceof Value.Missing m) {
-      out.styled(Styles.NOTE, "<" + m.reason() + ">");
     } else if (value instanceof Value.ListValue list) {
       out.append('[');
       for (int i = 0; i < list.elements().size(); i++) {

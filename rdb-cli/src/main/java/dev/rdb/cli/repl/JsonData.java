@@ -52,11 +52,7 @@ final class JsonData {
       l.elements().forEach(v -> out.add(value(v)));
       return out;
     }
-    if (value instanceof Value.Redacted) {
-      return map("redacted", true);
-    }
-    Value.Missing m = (Value.Missing) value;
-    return map("missing", m.reason());
+    return map("redacted", true);
   }
 
   static Map<String, Object> frame(FrameInfo f, boolean selected) {
