@@ -47,6 +47,10 @@ class ServeIT {
           .containsEntry("amount", 270L).containsEntry("by", 0)
           .containsEntry("password", Redacted.INSTANCE)
           .containsEntry("label", "ann pays 270");
+      RemoteRef properties = (RemoteRef) c.root().call("systemProperties");
+      assertThat(properties.call("containsKey", "msgpack.universal-buffer"))
+          .as("the agent's msgpack setting is not left for the application's").isEqualTo(false);
+      assertThat(properties.index("rdb.agent.port")).isEqualTo(Integer.toString(target.port()));
       RemoteRef counters = (RemoteRef) c.root().call("counters");
       for (String zero : List.of("transformFailed", "bridgeError", "serveError", "storeError")) {
         assertThat(counters.index(zero)).as(zero).isEqualTo(0L);
