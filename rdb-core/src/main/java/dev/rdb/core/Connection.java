@@ -267,6 +267,9 @@ public final class Connection implements AutoCloseable {
     }
     try {
       channel.send(ValueCodec.listOf("CALL", id, ops));
+    } catch (IllegalArgumentException e) {
+      pending.remove(id);
+      throw new InvalidOperationException("cannot send " + what + ": " + e.getMessage());
     } catch (IOException e) {
       pending.remove(id);
       closeWith(ConnectionClosedException.ClosedBy.CHANNEL, "sending failed: " + e.getMessage(),
@@ -374,25 +377,30 @@ public final class Connection implements AutoCloseable {
     if (Dispatcher.readerSafe(ops)) {
       List<Object> results = execute(ops);
       if (fitsReader(results)) {
-        sendQuietly(ValueCodec.listOf("REPLY", id, results));
+        sendReply(id, results);
         return;
       }
-      dispatchSend(id, ValueCodec.listOf("REPLY", id, results));
+      try {
+        workers.execute(() -> sendReply(id, results));
+      } catch (RejectedExecutionException e) {
+        sendQuietly(ValueCodec.listOf("FAIL", id, "busy", "no worker free to send the reply"));
+      }
       return;
     }
     try {
-      workers.execute(() -> sendQuietly(ValueCodec.listOf("REPLY", id, execute(ops))));
+      workers.execute(() -> sendReply(id, execute(ops)));
     } catch (RejectedExecutionException e) {
       sendQuietly(ValueCodec.listOf("FAIL", id, "busy", closed != null ? "connection closed"
           : MAX_WORKERS + " requests are already running on " + options.name()));
     }
   }
 
-  private void dispatchSend(long id, List<Object> reply) {
+  /** Sends a REPLY, or FAIL when the reply is too large for the channel. */
+  private void sendReply(long id, List<Object> results) {
     try {
-      workers.execute(() -> sendQuietly(reply));
-    } catch (RejectedExecutionException e) {
-      sendQuietly(ValueCodec.listOf("FAIL", id, "busy", "no worker free to send the reply"));
+      sendQuietly(ValueCodec.listOf("REPLY", id, results));
+    } catch (IllegalArgumentException e) {
+      sendQuietly(ValueCodec.listOf("FAIL", id, "too-large", e.getMessage()));
     }
   }
 
