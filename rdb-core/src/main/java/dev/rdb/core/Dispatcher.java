@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Serving side of a CALL: runs its operations in order, each step's target and arguments resolved
@@ -120,15 +121,24 @@ final class Dispatcher {
       case "callStatic":
         in.arity(5);
         return call(in.target(1), in.string(2), in.values(3), in.signature(4), true);
-      case "index":
+      case "index": {
         in.arity(3);
-        return index(in.target(1), in.value(2));
-      case "length":
+        Object target = in.target(1);
+        Object key = in.value(2);
+        return applicationCode(() -> index(target, key));
+      }
+      case "length": {
         in.arity(2);
-        return length(in.target(1));
-      case "slice":
+        Object target = in.target(1);
+        return applicationCode(() -> length(target));
+      }
+      case "slice": {
         in.arity(4);
-        return slice(in.target(1), in.count(2), in.count(3));
+        Object target = in.target(1);
+        int from = in.count(2);
+        int to = in.count(3);
+        return applicationCode(() -> slice(target, from, to));
+      }
       case "toString":
         in.arity(3);
         return toStringBounded(in.target(1), in.count(2));
@@ -144,14 +154,34 @@ final class Dispatcher {
       case "identityHash":
         in.arity(2);
         return System.identityHashCode(in.value(1));
-      case "describe":
+      case "describe": {
         in.arity(5);
-        return describe(in.values(1), in.count(2), in.count(3), in.count(4));
+        List<Object> targets = in.values(1);
+        int depth = in.count(2);
+        int maxElements = in.count(3);
+        int maxChars = in.count(4);
+        return applicationCode(() -> describe(targets, depth, maxElements, maxChars));
+      }
       case "shape":
         in.arity(2);
         return new ShapeResult(Shapes.encode(types.lookup(in.number(1))));
       default:
         throw ValueCodec.invalid("unknown operation '" + name + "'");
+    }
+  }
+
+  /**
+   * Runs an operation that calls the application's collection code ({@code size()},
+   * {@code get}, iterators, {@code equals} of map keys): what that code throws is the remote
+   * side's exception, reported as such, not an error of rdb.
+   */
+  private static Object applicationCode(Supplier<Object> operation) {
+    try {
+      return operation.get();
+    } catch (OperationFailure f) {
+      throw f;
+    } catch (RuntimeException | Error e) {
+      throw new OperationFailure(OperationFailure.REMOTE, String.valueOf(e), e);
     }
   }
 

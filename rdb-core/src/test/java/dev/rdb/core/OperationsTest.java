@@ -212,6 +212,31 @@ class OperationsTest {
     assertThat(contains).isEqualTo(false);
   }
 
+  /** A list whose application code throws. */
+  static final class BrokenList extends java.util.AbstractList<Object> {
+    @Override
+    public Object get(int index) {
+      throw new UnsupportedOperationException("broken get");
+    }
+
+    @Override
+    public int size() {
+      return 3;
+    }
+  }
+
+  @Test
+  void whatCollectionCodeThrowsArrivesAsARemoteException() {
+    session.close();
+    session = Session.open(new BrokenList(), Policy.readOnly());
+    RemoteRef list = session.client().root();
+    assertThat(list.length()).isEqualTo(3);
+    assertThatThrownBy(() -> list.index(1)).isInstanceOf(RemoteException.class)
+        .hasMessage("java.lang.UnsupportedOperationException: broken get");
+    assertThatThrownBy(() -> list.slice(0, 2)).isInstanceOf(RemoteException.class);
+    assertThat(session.server().stats().internalErrors()).isZero();
+  }
+
   private static RdbException catchRdb(Runnable r) {
     try {
       r.run();
