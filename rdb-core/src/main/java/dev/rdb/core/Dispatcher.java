@@ -27,8 +27,14 @@ final class Dispatcher {
   static final int MAX_SLICE = 65536;
   /** Approximate bytes of element payload after which a slice reply stops early. */
   static final int SLICE_BYTE_BUDGET = 2 * 1024 * 1024;
-  /** Operations that never run application code: the reader thread may run them itself. */
+  /** Operations that never run application code, whatever their target. */
   private static final Set<String> READER_SAFE = Set.of("get", "same", "identityHash", "shape");
+  /** JDK lists whose {@code get(int)} and {@code size()} read fields and take no lock. */
+  private static final Set<String> PLAIN_LISTS = Set.of("java.util.ArrayList",
+      "java.util.LinkedList", "java.util.Arrays$ArrayList", "java.util.ImmutableCollections$List12",
+      "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$SubList",
+      "java.util.concurrent.CopyOnWriteArrayList", "java.util.Collections$EmptyList",
+      "java.util.Collections$SingletonList");
 
   private final Policy policy;
   private final Redaction redaction;
@@ -42,24 +48,50 @@ final class Dispatcher {
     this.types = types;
   }
 
-  /** Whether every operation is one the reader thread may run (see {@link #READER_SAFE}). */
-  static boolean readerSafe(List<?> ops) {
-    for (Object op : ops) {
-      if (!(op instanceof List) || ((List<?>) op).isEmpty()
-          || !READER_SAFE.contains(((List<?>) op).get(0))) {
-        return false;
-      }
-    }
-    return true;
-  }
+  /**
+   * The state of one CALL being run: which step comes next and what the earlier ones produced.
+   * The reader thread runs steps while they touch no application code ({@link #runOnReader});
+   * a worker finishes the rest ({@link #runToEnd}). Used by one thread at a time.
+   */
+  final class Execution {
+    private final List<?> ops;
+    private final Object[] results;
+    private final boolean[] failed;
+    private final List<Object> wire;
+    private int next;
 
-  /** Runs the steps; returns the wire results, one per step. */
-  List<Object> execute(List<?> ops) {
-    int n = ops.size();
-    Object[] results = new Object[n];
-    boolean[] failed = new boolean[n];
-    List<Object> wire = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
+    private Execution(List<?> ops) {
+      this.ops = ops;
+      this.results = new Object[ops.size()];
+      this.failed = new boolean[ops.size()];
+      this.wire = new ArrayList<>(ops.size());
+    }
+
+    /** Runs steps on the calling (reader) thread while that is safe; true when all are done. */
+    boolean runOnReader() {
+      while (next < ops.size()) {
+        if (!safeOnReader(ops.get(next))) {
+          return false;
+        }
+        runStep();
+      }
+      return true;
+    }
+
+    /** Runs every remaining step. */
+    List<Object> runToEnd() {
+      while (next < ops.size()) {
+        runStep();
+      }
+      return wire;
+    }
+
+    List<Object> results() {
+      return wire;
+    }
+
+    private void runStep() {
+      int i = next++;
       try {
         Object result = step(ops.get(i), results, failed, i);
         results[i] = result;
@@ -69,7 +101,61 @@ final class Dispatcher {
         wire.add(encodeFailure(f));
       }
     }
-    return wire;
+
+    /**
+     * Whether a step runs no application code: a reflective read, or an index/length of an array
+     * or a plain JDK list with an int index. Looks at operands without decoding them (decoding a
+     * reference would count a receipt).
+     */
+    private boolean safeOnReader(Object rawOp) {
+      if (!(rawOp instanceof List) || ((List<?>) rawOp).isEmpty()) {
+        return true;
+      }
+      List<?> op = (List<?>) rawOp;
+      Object name = op.get(0);
+      if (READER_SAFE.contains(name)) {
+        return true;
+      }
+      if ("index".equals(name) && op.size() == 3) {
+        return plainIndexable(peek(op.get(1))) && isIntValue(op.get(2));
+      }
+      if ("length".equals(name) && op.size() == 2) {
+        return plainIndexable(peek(op.get(1)));
+      }
+      return false;
+    }
+
+    /** The target an operand names without decoding it, or null when that needs decoding. */
+    private Object peek(Object operand) {
+      if (!(operand instanceof List) || ((List<?>) operand).size() != 2
+          || !(((List<?>) operand).get(1) instanceof Long)) {
+        return null;
+      }
+      List<?> w = (List<?>) operand;
+      long n = (Long) w.get(1);
+      if (ValueCodec.PIPELINED.equals(w.get(0))) {
+        return n >= 0 && n < next && !failed[(int) n] ? results[(int) n] : null;
+      }
+      if (ValueCodec.YOURS.equals(w.get(0))) {
+        return codec.peekExported(n);
+      }
+      return null;
+    }
+  }
+
+  private static boolean plainIndexable(Object target) {
+    return target != null
+        && (target.getClass().isArray() || PLAIN_LISTS.contains(target.getClass().getName()));
+  }
+
+  private static boolean isIntValue(Object operand) {
+    return operand instanceof List && ((List<?>) operand).size() == 2
+        && ValueCodec.INT.equals(((List<?>) operand).get(0));
+  }
+
+  /** Starts running a CALL's steps. */
+  Execution start(List<?> ops) {
+    return new Execution(ops);
   }
 
   Object encodeFailure(OperationFailure f) {

@@ -216,7 +216,7 @@ class OperationsTest {
   static final class BrokenList extends java.util.AbstractList<Object> {
     @Override
     public Object get(int index) {
-      throw new UnsupportedOperationException("broken get");
+      throw new UnsupportedOperationException("broken get on " + Thread.currentThread().getName());
     }
 
     @Override
@@ -226,13 +226,14 @@ class OperationsTest {
   }
 
   @Test
-  void whatCollectionCodeThrowsArrivesAsARemoteException() {
+  void whatCollectionCodeThrowsArrivesAsARemoteExceptionFromAWorkerThread() {
     session.close();
     session = Session.open(new BrokenList(), Policy.readOnly());
     RemoteRef list = session.client().root();
     assertThat(list.length()).isEqualTo(3);
     assertThatThrownBy(() -> list.index(1)).isInstanceOf(RemoteException.class)
-        .hasMessage("java.lang.UnsupportedOperationException: broken get");
+        .hasMessageStartingWith("java.lang.UnsupportedOperationException: broken get on "
+            + "rdb-worker-server-");
     assertThatThrownBy(() -> list.slice(0, 2)).isInstanceOf(RemoteException.class);
     assertThat(session.server().stats().internalErrors()).isZero();
   }
