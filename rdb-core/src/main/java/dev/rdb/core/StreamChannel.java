@@ -21,7 +21,8 @@ import org.msgpack.core.buffer.MessageBuffer;
  * <p>A frame longer than the maximum frame size is refused before anything is allocated for it,
  * and the channel is unusable afterwards (the stream position is lost). Below the limit, a large
  * frame's buffer grows as its bytes arrive, so an unauthenticated peer cannot make the receiver
- * allocate the limit by sending a 4-byte length alone. Sends are serialised by a
+ * allocate the limit by sending a 4-byte length alone. Sending a message larger than the limit
+ * throws {@link IllegalArgumentException} and writes nothing. Sends are serialised by a
  * lock; one thread receives at a time.
  */
 public final class StreamChannel implements Channel {
@@ -95,7 +96,8 @@ public final class StreamChannel implements Channel {
         size += buffer.size();
       }
       if (size > maxFrameBytes) {
-        throw new IOException("message of " + size + " bytes exceeds the frame limit of "
+        // Nothing was written: the channel stays usable, so this is the caller's error to handle.
+        throw new IllegalArgumentException("message of " + size + " bytes exceeds the frame limit of "
             + maxFrameBytes + " bytes");
       }
       int n = (int) size;
