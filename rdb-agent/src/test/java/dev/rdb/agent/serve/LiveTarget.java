@@ -36,6 +36,8 @@ import javax.tools.ToolProvider;
 final class LiveTarget implements AutoCloseable {
 
   static final Path AGENT_JAR = Path.of("target", "rdb-agent.jar").toAbsolutePath();
+  /** An environment variable every target gets, whose name the default redaction matches. */
+  static final String SECRET_VARIABLE = "RDB_IT_API_TOKEN";
   private static Path classes;
 
   final Process process;
@@ -68,7 +70,9 @@ final class LiveTarget implements AutoCloseable {
       command.add("-javaagent:" + AGENT_JAR + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
     }
     command.addAll(List.of("-cp", compiled() + File.pathSeparator + AGENT_JAR, "serve.Main"));
-    process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+    builder.environment().put(SECRET_VARIABLE, "env-secret-never-on-the-wire");
+    process = builder.start();
     stdin = process.getOutputStream();
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(

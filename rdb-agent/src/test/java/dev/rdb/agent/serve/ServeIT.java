@@ -47,6 +47,20 @@ class ServeIT {
           .containsEntry("amount", 270L).containsEntry("by", 0)
           .containsEntry("password", Redacted.INSTANCE)
           .containsEntry("label", "ann pays 270");
+      RemoteRef environment = (RemoteRef) c.root().call("environment");
+      assertThat(environment.index(LiveTarget.SECRET_VARIABLE)).isEqualTo(Redacted.INSTANCE);
+      RemoteRef threads = (RemoteRef) c.root().call("threads");
+      boolean mainSeen = false;
+      for (Object t : threads.toList()) {
+        RemoteRef thread = (RemoteRef) t;
+        if ("main".equals(thread.get("name"))) {
+          mainSeen = true;
+          assertThat(thread.get("daemon")).isEqualTo(false);
+          assertThat(((RemoteRef) thread.get("stack")).toList())
+              .anyMatch(f -> f.toString().contains("serve.Main.main("));
+        }
+      }
+      assertThat(mainSeen).as("the main thread is listed").isTrue();
       RemoteRef properties = (RemoteRef) c.root().call("systemProperties");
       assertThat(properties.call("containsKey", "msgpack.universal-buffer"))
           .as("the agent's msgpack setting is not left for the application's").isEqualTo(false);
@@ -92,6 +106,11 @@ class ServeIT {
           .isInstanceOf(PolicyDeniedException.class);
       assertThatThrownBy(() -> system.setStatic("out", null)).isInstanceOf(PolicyDeniedException.class);
 
+      assertThat(c.root().call("loadedClass", "dev.rdb.agent.serve.Debuggee"))
+          .as("the agent's own classes are not served").isNull();
+      assertThat(c.root().call("loadedClass", "no.such.Type")).isNull();
+      assertThat(((RemoteRef) c.root().call("loadedClass", "serve.Checkout")).className().orElseThrow())
+          .isEqualTo("serve.Checkout");
       assertThat(checkout.get("customer")).isEqualTo("ann");
       assertThat(checkout.get("apiToken")).isEqualTo(Redacted.INSTANCE);
       assertThat(target.home.resolve("pwned")).doesNotExist();
