@@ -39,7 +39,15 @@ public enum Counter {
   /** Errors inside the store or the sink, swallowed. */
   STORE_ERROR("storeError"),
   /** Failures to hook {@code java.lang.Thread} for uncaught exceptions. */
-  UNCAUGHT_HOOK_FAILED("uncaughtHookFailed");
+  UNCAUGHT_HOOK_FAILED("uncaughtHookFailed"),
+  /** Dump files written ({@code dump=DIR}), one per post-mortem (its .json and .txt). */
+  DUMPS_WRITTEN("dumpsWritten"),
+  /** Dumps that could not be written (unwritable directory, disk full, …). */
+  DUMP_FAILED("dumpFailed"),
+  /** Post-mortems the dump thread could not take in time; written at exit if still kept. */
+  DUMPS_DEFERRED("dumpsDeferred"),
+  /** Values a dump could not read (a field or collection that failed), written as not recorded. */
+  DUMP_VALUE_UNREADABLE("dumpValueUnreadable");
 
   private final String key;
 

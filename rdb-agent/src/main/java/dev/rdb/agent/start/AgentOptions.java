@@ -2,6 +2,7 @@ package dev.rdb.agent.start;
 
 import dev.rdb.agent.capture.LocalsMode;
 import dev.rdb.agent.store.CaptureMode;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -9,9 +10,10 @@ import java.util.List;
  *
  * @param includes class patterns to instrument; empty: the package of the main class
  * @param excludes class patterns never instrumented
+ * @param dump directory for a dump per post-mortem; null: no dumps
  */
 record AgentOptions(List<String> includes, List<String> excludes, LocalsMode locals,
-    CaptureMode capture, int keep) {
+    CaptureMode capture, int keep, Path dump) {
 
   AgentOptions {
     includes = List.copyOf(includes);
@@ -23,7 +25,7 @@ record AgentOptions(List<String> includes, List<String> excludes, LocalsMode loc
   }
 
   Builder toBuilder() {
-    return new Builder().includes(includes).excludes(excludes).locals(locals).capture(capture).keep(keep);
+    return new Builder().includes(includes).excludes(excludes).locals(locals).capture(capture).keep(keep).dump(dump);
   }
 
   static final class Builder {
@@ -32,6 +34,7 @@ record AgentOptions(List<String> includes, List<String> excludes, LocalsMode loc
     private LocalsMode locals = LocalsMode.EAGER;
     private CaptureMode capture = CaptureMode.UNCAUGHT;
     private int keep = 100;
+    private Path dump;
 
     Builder includes(List<String> v) {
       includes = v;
@@ -58,8 +61,13 @@ record AgentOptions(List<String> includes, List<String> excludes, LocalsMode loc
       return this;
     }
 
+    Builder dump(Path v) {
+      dump = v;
+      return this;
+    }
+
     AgentOptions build() {
-      return new AgentOptions(includes, excludes, locals, capture, keep);
+      return new AgentOptions(includes, excludes, locals, capture, keep, dump);
     }
   }
 }

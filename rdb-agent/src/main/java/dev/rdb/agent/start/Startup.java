@@ -5,9 +5,12 @@ import dev.rdb.agent.capture.CaptureSites;
 import dev.rdb.agent.capture.CaptureTransformer;
 import dev.rdb.agent.capture.ClassFilter;
 import dev.rdb.agent.capture.LocalsMode;
+import dev.rdb.agent.dump.DumpLimits;
+import dev.rdb.agent.dump.DumpWriter;
 import dev.rdb.agent.metrics.Counters;
 import dev.rdb.agent.store.CaptureStore;
 import dev.rdb.agent.store.StoreSettings;
+import dev.rdb.core.Redaction;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -30,11 +33,11 @@ public final class Startup {
     }
     ClassFilter filter;
     String what;
+    String main = MainClass.of(System.getProperty("sun.java.command"));
     if (!parsed.includes().isEmpty()) {
       filter = ClassFilter.of(parsed.includes(), parsed.excludes());
       what = filter.description();
     } else {
-      String main = MainClass.of(System.getProperty("sun.java.command"));
       if (main == null) {
         System.err.println("rdb: agent disabled: no includes= given and the main class is unknown");
         return;
@@ -51,6 +54,12 @@ public final class Startup {
       System.err.println("rdb: agent disabled: another rdb agent already runs in this JVM");
       return;
     }
+    if (parsed.dump() != null) {
+      // Redaction: the defaults until the redact= option lands, then the same Redaction the server uses.
+      DumpWriter dumps = DumpWriter.start(parsed.dump(), DumpLimits.DEFAULTS, Redaction.defaults(),
+          counters, store::postMortems, main);
+      store.onPromotion(dumps::promoted);
+    }
     if (parsed.locals() == LocalsMode.ADAPTIVE) {
       retransformer.start();
     }
@@ -66,6 +75,7 @@ public final class Startup {
         + "; locals=" + parsed.locals().name().toLowerCase(java.util.Locale.ROOT)
         + ", capture=" + parsed.capture().name().toLowerCase(java.util.Locale.ROOT)
         + ", keep=" + parsed.keep()
+        + (parsed.dump() == null ? "" : ", dump=" + parsed.dump())
         + (atLaunch ? "" : "; classes loaded before attach are not instrumented"));
   }
 }

@@ -33,7 +33,7 @@ class OptionsParserTest {
   @Test
   void unknownOptionIsAnErrorNamingTheKnownOnes() {
     assertThatThrownBy(() -> OptionsParser.parse("includes=a.*,port=7777x"))
-        .hasMessage("unknown option 'port' (known: capture, excludes, includes, keep, locals)");
+        .hasMessage("unknown option 'port' (known: capture, dump, excludes, includes, keep, locals)");
   }
 
   @Test
@@ -57,5 +57,13 @@ class OptionsParserTest {
   @Test
   void emptyPatternListIsNeverProduced() {
     assertThat(OptionsParser.parse("excludes=x.Y").excludes()).isEqualTo(List.of("x.Y"));
+  }
+
+  @Test
+  void dumpIsADirectoryMadeAbsolute() {
+    assertThat(OptionsParser.parse("dump=target/rdb").dump())
+        .isEqualTo(java.nio.file.Path.of("target/rdb").toAbsolutePath());
+    assertThat(OptionsParser.parse(null).dump()).isNull();
+    assertThatThrownBy(() -> OptionsParser.parse("dump=")).hasMessage("dump: expected a directory, got ''");
   }
 }
