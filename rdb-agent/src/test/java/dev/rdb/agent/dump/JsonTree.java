@@ -11,15 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a JSON file into maps, lists and scalars, so tests can look into what the writer wrote. */
-final class JsonTree {
+/** Test support, also for the integration tests: reads a JSON file into maps, lists and scalars, so tests can look into what the writer wrote. */
+public final class JsonTree {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private JsonTree() {}
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> read(Path file) {
+  public static Map<String, Object> read(Path file) {
     try (JsonParser p = JSON.createParser(file.toFile())) {
       p.nextToken();
       Object tree = value(p);
@@ -71,12 +71,12 @@ final class JsonTree {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object o) {
+  public static Map<String, Object> map(Object o) {
     return (Map<String, Object>) o;
   }
 
   @SuppressWarnings("unchecked")
-  static List<Object> list(Object o) {
+  public static List<Object> list(Object o) {
     return (List<Object>) o;
   }
 }
