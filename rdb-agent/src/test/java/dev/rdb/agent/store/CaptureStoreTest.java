@@ -196,4 +196,43 @@ class CaptureStoreTest {
     assertThat(map.get("thread")).isEqualTo("worker-7");
     assertThat(map.get("name")).isEqualTo("java.lang.IllegalStateException");
   }
+
+  @Test
+  void namedPostMortemTakesTheNameAndListenersHearOfIt() {
+    CaptureStore store = store(StoreSettings.of(10, CaptureMode.OFF));
+    List<PostMortemView> heard = new ArrayList<>();
+    store.onPromotion(heard::add);
+    store.postMortem(new IllegalStateException("x"), "OrderTest.totals");
+    assertThat(store.postMortems()).extracting(PostMortemView::name).containsExactly("OrderTest.totals");
+    assertThat(heard).extracting(PostMortemView::name).containsExactly("OrderTest.totals");
+  }
+
+  @Test
+  void namingAnAlreadyKeptThrowableRenamesItInPlace() {
+    CaptureStore store = store(StoreSettings.of(10, CaptureMode.OFF));
+    List<PostMortemView> heard = new ArrayList<>();
+    store.onPromotion(heard::add);
+    RuntimeException first = new RuntimeException("first");
+    RuntimeException e = new RuntimeException("second");
+    store.postMortem(first);
+    store.postMortem(e);
+    store.postMortem(e, "ShopTest.checkout");
+    assertThat(store.postMortems()).extracting(PostMortemView::name)
+        .containsExactly("java.lang.RuntimeException", "ShopTest.checkout");
+    assertThat(store.postMortems().get(1).id()).isEqualTo(heard.get(1).id());
+    assertThat(heard).hasSize(3);
+    assertThat(heard.get(2).name()).isEqualTo("ShopTest.checkout");
+    assertThat(counters.get(Counter.ALREADY_PROMOTED)).isZero();
+  }
+
+  @Test
+  void failingPromotionListenerIsCountedAndTheStoreGoesOn() {
+    CaptureStore store = store(StoreSettings.of(10, CaptureMode.OFF));
+    store.onPromotion(pm -> {
+      throw new IllegalStateException("listener broke");
+    });
+    store.postMortem(new RuntimeException());
+    assertThat(store.postMortems()).hasSize(1);
+    assertThat(counters.get(Counter.STORE_ERROR)).isEqualTo(1);
+  }
 }
