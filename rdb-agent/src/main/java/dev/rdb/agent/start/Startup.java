@@ -5,6 +5,8 @@ import dev.rdb.agent.capture.CaptureSites;
 import dev.rdb.agent.capture.CaptureTransformer;
 import dev.rdb.agent.capture.ClassFilter;
 import dev.rdb.agent.capture.LocalsMode;
+import dev.rdb.agent.dump.DumpLimits;
+import dev.rdb.agent.dump.DumpWriter;
 import dev.rdb.agent.metrics.Counters;
 import dev.rdb.agent.serve.Server;
 import dev.rdb.agent.store.CaptureStore;
@@ -31,11 +33,11 @@ public final class Startup {
     }
     ClassFilter filter;
     String what;
+    String main = MainClass.of(System.getProperty("sun.java.command"));
     if (!parsed.includes().isEmpty()) {
       filter = ClassFilter.of(parsed.includes(), parsed.excludes());
       what = filter.description();
     } else {
-      String main = MainClass.of(System.getProperty("sun.java.command"));
       if (main == null) {
         System.err.println("rdb: agent disabled: no includes= given and the main class is unknown");
         return;
@@ -51,6 +53,11 @@ public final class Startup {
     if (!Bridge.install(new RealSink(store, counters))) {
       System.err.println("rdb: agent disabled: another rdb agent already runs in this JVM");
       return;
+    }
+    if (parsed.dump() != null) {
+      DumpWriter dumps = DumpWriter.start(parsed.dump(), DumpLimits.DEFAULTS, parsed.serve().redaction(),
+          counters, store::postMortems, main);
+      store.onPromotion(dumps::promoted);
     }
     if (parsed.locals() == LocalsMode.ADAPTIVE) {
       retransformer.start();
@@ -76,6 +83,7 @@ public final class Startup {
         + "; locals=" + parsed.locals().name().toLowerCase(java.util.Locale.ROOT)
         + ", capture=" + parsed.capture().name().toLowerCase(java.util.Locale.ROOT)
         + ", keep=" + parsed.keep()
+        + (parsed.dump() == null ? "" : ", dump=" + parsed.dump())
         + loaded + "; " + serving);
   }
 }
