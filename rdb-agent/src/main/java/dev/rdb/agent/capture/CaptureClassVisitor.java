@@ -27,19 +27,25 @@ final class CaptureClassVisitor extends ClassVisitor {
   private final LocalsMode mode;
   private final Counters counters;
   private final Set<String> leaveAlone;
+  private final boolean mayAddMethods;
   private String owner;
   private String fileName;
   private BoxingMethods boxing;
   private int instrumented;
 
-  /** @param leaveAlone {@code name + descriptor} of methods to write unchanged */
+  /**
+   * @param leaveAlone {@code name + descriptor} of methods to write unchanged
+   * @param mayAddMethods false when retransforming a class whose loaded version has no outlined
+   *     boxing methods: retransformation may not add methods, so handlers box inline
+   */
   CaptureClassVisitor(ClassVisitor next, CaptureSites sites, LocalsMode mode, Counters counters,
-      Set<String> leaveAlone) {
+      Set<String> leaveAlone, boolean mayAddMethods) {
     super(Opcodes.ASM9, next);
     this.sites = sites;
     this.mode = mode;
     this.counters = counters;
     this.leaveAlone = leaveAlone;
+    this.mayAddMethods = mayAddMethods;
   }
 
   int instrumented() {
@@ -50,7 +56,8 @@ final class CaptureClassVisitor extends ClassVisitor {
   public void visit(int version, int access, String name, String signature, String superName,
       String[] interfaces) {
     owner = name;
-    boxing = mode == LocalsMode.EAGER ? new BoxingMethods(name, access, version) : null;
+    boxing = mode == LocalsMode.EAGER && mayAddMethods ? new BoxingMethods(name, access, version)
+        : null;
     super.visit(version, access, name, signature, superName, interfaces);
   }
 

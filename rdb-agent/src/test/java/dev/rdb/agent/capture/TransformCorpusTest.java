@@ -321,6 +321,17 @@ class TransformCorpusTest {
   }
 
   @Test
+  void retransformingAClassLoadedBeforeTheAgentAddsNoMethod() throws Exception {
+    byte[] original = CaptureTransformer.read(getClass().getClassLoader(), CORPUS.replace('.', '/'));
+    byte[] result = TestAgent.transformer(LocalsMode.EAGER).instrument(original,
+        CaptureTransformer.hierarchyOf(n -> CaptureTransformer.read(getClass().getClassLoader(), n)),
+        false);
+    List<String> before = node(original).methods.stream().map(m -> m.name + m.desc).toList();
+    List<String> after = node(result).methods.stream().map(m -> m.name + m.desc).toList();
+    assertThat(after).as("retransformation may not add methods").isEqualTo(before);
+  }
+
+  @Test
   void methodsThatCannotThrowAreLeftAlone() throws Exception {
     loader.loadClass(CORPUS + "$Square");
     ClassNode square = node(loader.defined.get(CORPUS + "$Square"));
