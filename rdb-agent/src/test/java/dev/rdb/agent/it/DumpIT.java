@@ -67,6 +67,60 @@ class DumpIT {
 
   @ParameterizedTest
   @MethodSource("javaHomes")
+  void richGraphKeepsSharedObjectsCyclesAndLimitsAndNeverWritesSecrets(String javaHome) throws Exception {
+    Path dir = Files.createTempDirectory("rdb-dumps");
+    TargetJvm.Run run = TargetJvm.run(javaHome, "includes=sample.*,dump=" + dir, "warehouse");
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
+    Path json = only(dir, ".json");
+    String raw = Files.readString(json, StandardCharsets.UTF_8);
+    String text = Files.readString(only(dir, ".txt"), StandardCharsets.UTF_8);
+    for (String secret : List.of("hunter2", "tok-secret-123", "key-local-456")) {
+      assertThat(raw).as("json").doesNotContain(secret);
+      assertThat(text).as("txt").doesNotContain(secret);
+    }
+    if (javaHome.equals(System.getProperty("java.home"))) {
+      // The sample rdb-cli's reader is checked against (docs/DUMP-FORMAT.md, "agent-written.json").
+      Files.copy(json, Path.of("target", "agent-written.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    Map<String, Object> doc = JsonTree.read(json);
+    Map<String, Object> objects = map(doc.get("objects"));
+    List<Object> frames = list(map(list(doc.get("postMortems")).get(0)).get("frames"));
+    Map<String, Object> allocate = locals(map(frames.get(0)));
+    Map<String, Object> restock = locals(map(frames.get(1)));
+    assertThat(allocate).containsEntry("wanted", 4L).containsEntry("free", 0L).containsEntry("ratio", 2.5)
+        .containsEntry("apiKey", Map.of("redacted", true));
+    assertThat(restock).containsEntry("apiKey", Map.of("redacted", true));
+    Object binRef = map(allocate.get("bin")).get("ref");
+    assertThat(map(restock.get("first")).get("ref")).as("one object, one id").isEqualTo(binRef);
+    String warehouseId = (String) map(allocate.get("this")).get("ref");
+    assertThat(map(restock.get("warehouse")).get("ref")).isEqualTo(warehouseId);
+
+    Map<String, Object> warehouse = map(objects.get(warehouseId));
+    assertThat(field(warehouse, "name")).isEqualTo("north");
+    assertThat(field(warehouse, "password")).isEqualTo(Map.of("redacted", true));
+    assertThat(field(warehouse, "grade")).isEqualTo("Q");
+    assertThat(field(warehouse, "boxed")).isEqualTo(Map.of("boxed", "java.lang.Long", "value", 5L));
+    assertThat(field(warehouse, "zone")).isEqualTo(Map.of("enum", "sample.Warehouse$Zone", "name", "DRY"));
+    assertThat(map(field(warehouse, "notes"))).containsEntry("length", 1500L);
+    Map<String, Object> counts = map(objects.get(map(field(warehouse, "counts")).get("ref")));
+    assertThat(counts).containsEntry("type", "long[]")
+        .containsEntry("elements", List.of("9007199254740993", -1L, 0L));
+    Map<String, Object> bin = map(objects.get(binRef));
+    assertThat(map(field(bin, "owner")).get("ref")).as("cycle back to the warehouse").isEqualTo(warehouseId);
+    assertThat(objects.get(map(field(bin, "weight")).get("ref"))).extracting(o -> map(o).get("summary"))
+        .isEqualTo("0.25");
+    Map<String, Object> settings = map(objects.get(map(field(warehouse, "settings")).get("ref")));
+    assertThat(list(settings.get("entries"))).extracting(e -> map(e).get("key"))
+        .containsExactly("apiToken", "region", "favourite");
+    assertThat(map(list(settings.get("entries")).get(0)).get("value")).isEqualTo(Map.of("redacted", true));
+    Map<String, Object> favourite = map(map(list(settings.get("entries")).get(2)).get("value"));
+    Map<String, Object> bins = map(objects.get(map(field(warehouse, "bins")).get("ref")));
+    assertThat(map(list(bins.get("elements")).get(1)).get("ref")).isEqualTo(favourite.get("ref"));
+    assertThat(text.lines()).anyMatch(l -> l.matches("apiKey +String +<redacted>"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("javaHomes")
   void unwritableDumpDirectoryCostsOneLineOnStderrAndNothingElse(String javaHome) throws Exception {
     Path blocker = Files.createTempFile("rdb-not-a-dir", ".txt");
     TargetJvm.Run run = TargetJvm.run(javaHome, "includes=sample.*,dump=" + blocker.resolve("dumps"), "explicit");
