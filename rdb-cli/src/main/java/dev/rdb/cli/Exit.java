@@ -1,5 +1,7 @@
 package dev.rdb.cli;
 
+import dev.rdb.cli.repl.Failure;
+
 /** rdb's exit codes: one place, listed in every command's help footer and asserted in tests. */
 public enum Exit {
   OK(0, "success"),
@@ -17,6 +19,15 @@ public enum Exit {
 
   public int code() {
     return code;
+  }
+
+  /** The exit code of a script that stopped on a failure of this kind. */
+  static Exit of(Failure.Kind kind) {
+    return switch (kind) {
+      case NO_POST_MORTEM -> NO_POST_MORTEM;
+      case TARGET_LOST -> USAGE;
+      case FAILED, CANCELLED -> FAILED;
+    };
   }
 
   /** The footer lines of {@code --help}. */

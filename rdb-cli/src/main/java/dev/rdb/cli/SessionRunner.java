@@ -77,10 +77,7 @@ final class SessionRunner {
   }
 
   private static Exit exit(Optional<Failure> failure) {
-    if (failure.isEmpty()) {
-      return Exit.OK;
-    }
-    return failure.get().kind() == Failure.Kind.NO_POST_MORTEM ? Exit.NO_POST_MORTEM : Exit.FAILED;
+    return failure.map(f -> Exit.of(f.kind())).orElse(Exit.OK);
   }
 
   private void interactive(Interpreter interpreter, Session session) {

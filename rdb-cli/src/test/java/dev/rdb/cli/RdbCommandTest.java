@@ -143,6 +143,14 @@ class RdbCommandTest {
   }
 
   @Test
+  void failureKindsMapToTheDocumentedExitCodes() {
+    assertThat(Exit.of(dev.rdb.cli.repl.Failure.Kind.FAILED)).isEqualTo(Exit.FAILED);
+    assertThat(Exit.of(dev.rdb.cli.repl.Failure.Kind.CANCELLED)).isEqualTo(Exit.FAILED);
+    assertThat(Exit.of(dev.rdb.cli.repl.Failure.Kind.NO_POST_MORTEM)).isEqualTo(Exit.NO_POST_MORTEM);
+    assertThat(Exit.of(dev.rdb.cli.repl.Failure.Kind.TARGET_LOST).code()).as("connection failures").isEqualTo(2);
+  }
+
+  @Test
   void completionPrintsABashAndZshScript() {
     assertThat(rdb("completion")).isEqualTo(Exit.OK.code());
     assertThat(out.toString()).contains("complete -F").contains("open").contains("--source-path");

@@ -18,7 +18,8 @@ import org.msgpack.core.buffer.MessageBuffer;
  * unsigned length followed by that many bytes of MessagePack (see {@code docs/PROTOCOL.md}).
  *
  * <p>A frame longer than the maximum frame size is refused before anything is allocated for it,
- * and the channel is unusable afterwards (the stream position is lost). Sends are serialised by a
+ * and the channel is unusable afterwards (the stream position is lost). Sending a message larger
+ * than the limit throws {@link IllegalArgumentException} and writes nothing. Sends are serialised by a
  * lock; one thread receives at a time.
  */
 public final class StreamChannel implements Channel {
@@ -92,7 +93,8 @@ public final class StreamChannel implements Channel {
         size += buffer.size();
       }
       if (size > maxFrameBytes) {
-        throw new IOException("message of " + size + " bytes exceeds the frame limit of "
+        // Nothing was written: the channel stays usable, so this is the caller's error to handle.
+        throw new IllegalArgumentException("message of " + size + " bytes exceeds the frame limit of "
             + maxFrameBytes + " bytes");
       }
       int n = (int) size;

@@ -66,7 +66,8 @@ class StreamChannelTest {
   void sendingAMessageLargerThanTheLimitFailsWithoutWritingIt() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StreamChannel channel = new StreamChannel(new ByteArrayInputStream(new byte[0]), out, 64);
-    assertThatThrownBy(() -> channel.send("x".repeat(100))).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> channel.send("x".repeat(100)))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exceeds the frame limit of 64 bytes");
     assertThat(out.size()).isZero();
   }

@@ -36,10 +36,26 @@ public enum Counter {
   POST_MORTEMS_DROPPED("postMortemsDropped"),
   /** Promotions of a throwable that was already a post-mortem (or a cause of one). */
   ALREADY_PROMOTED("alreadyPromoted"),
-  /** Errors inside the store or the sink, swallowed. */
+  /**
+   * Application code the store calls on a throwable ({@code getMessage}, {@code getCause},
+   * {@code getStackTrace}) threw; the post-mortem keeps what could be read.
+   */
   STORE_ERROR("storeError"),
   /** Failures to hook {@code java.lang.Thread} for uncaught exceptions. */
   UNCAUGHT_HOOK_FAILED("uncaughtHookFailed"),
+  /** Classes loaded before an injected agent started and left alone: compiled with
+   *  {@code -parameters}, which retransformation would lose on JDK < 19 (JDK-8240908). */
+  LOADED_CLASSES_SKIPPED("loadedClassesSkipped"),
+  /** Sockets the listener accepted. */
+  CLIENTS_ACCEPTED("clientsAccepted"),
+  /** Sockets closed on accept because the listener had its maximum of clients. */
+  CLIENTS_REFUSED("clientsRefused"),
+  /** Clients that failed TLS or HELLO (wrong token, garbage, timeout). */
+  HANDSHAKES_FAILED("handshakesFailed"),
+  /** Clients disconnected because they stopped reading what the agent sent. */
+  CLIENTS_STALLED("clientsStalled"),
+  /** Unexpected errors in the listener, swallowed. */
+  SERVE_ERROR("serveError"),
   /** Dump files written ({@code dump=DIR}), one per post-mortem (its .json and .txt). */
   DUMPS_WRITTEN("dumpsWritten"),
   /** Dumps that could not be written (unwritable directory, disk full, …). */

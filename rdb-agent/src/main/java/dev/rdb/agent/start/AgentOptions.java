@@ -1,6 +1,7 @@
 package dev.rdb.agent.start;
 
 import dev.rdb.agent.capture.LocalsMode;
+import dev.rdb.agent.serve.ServeOptions;
 import dev.rdb.agent.store.CaptureMode;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,10 +11,11 @@ import java.util.List;
  *
  * @param includes class patterns to instrument; empty: the package of the main class
  * @param excludes class patterns never instrumented
+ * @param serve the listener's options
  * @param dump directory for a dump per post-mortem; null: no dumps
  */
 record AgentOptions(List<String> includes, List<String> excludes, LocalsMode locals,
-    CaptureMode capture, int keep, Path dump) {
+    CaptureMode capture, int keep, ServeOptions serve, Path dump) {
 
   AgentOptions {
     includes = List.copyOf(includes);
@@ -25,7 +27,8 @@ record AgentOptions(List<String> includes, List<String> excludes, LocalsMode loc
   }
 
   Builder toBuilder() {
-    return new Builder().includes(includes).excludes(excludes).locals(locals).capture(capture).keep(keep).dump(dump);
+    return new Builder().includes(includes).excludes(excludes).locals(locals).capture(capture).keep(keep)
+        .serve(serve.toBuilder()).dump(dump);
   }
 
   static final class Builder {
@@ -34,6 +37,7 @@ record AgentOptions(List<String> includes, List<String> excludes, LocalsMode loc
     private LocalsMode locals = LocalsMode.EAGER;
     private CaptureMode capture = CaptureMode.UNCAUGHT;
     private int keep = 100;
+    private ServeOptions.Builder serve = ServeOptions.builder();
     private Path dump;
 
     Builder includes(List<String> v) {
@@ -61,13 +65,22 @@ record AgentOptions(List<String> includes, List<String> excludes, LocalsMode loc
       return this;
     }
 
+    Builder serve(ServeOptions.Builder v) {
+      serve = v;
+      return this;
+    }
+
+    ServeOptions.Builder serve() {
+      return serve;
+    }
+
     Builder dump(Path v) {
       dump = v;
       return this;
     }
 
     AgentOptions build() {
-      return new AgentOptions(includes, excludes, locals, capture, keep, dump);
+      return new AgentOptions(includes, excludes, locals, capture, keep, serve.build(), dump);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.rdb.agent.start;
 
 import dev.rdb.agent.capture.LocalsMode;
+import dev.rdb.agent.serve.ServeOptions;
 import dev.rdb.agent.store.CaptureMode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ final class OptionsParser {
     OPTIONS.put("locals", (b, v) -> b.locals(choice("locals", v, LocalsMode.class)));
     OPTIONS.put("capture", (b, v) -> b.capture(choice("capture", v, CaptureMode.class)));
     OPTIONS.put("keep", (b, v) -> b.keep(positive("keep", v)));
+    ServeOptions.KEYS.forEach(key -> OPTIONS.put(key, (b, v) -> b.serve().set(key, v)));
     OPTIONS.put("dump", (b, v) -> b.dump(directory("dump", v)));
   }
 

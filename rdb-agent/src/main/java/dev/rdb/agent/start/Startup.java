@@ -8,6 +8,7 @@ import dev.rdb.agent.capture.LocalsMode;
 import dev.rdb.agent.dump.DumpLimits;
 import dev.rdb.agent.dump.DumpWriter;
 import dev.rdb.agent.metrics.Counters;
+import dev.rdb.agent.serve.Server;
 import dev.rdb.agent.store.CaptureStore;
 import dev.rdb.agent.store.StoreSettings;
 import dev.rdb.core.Redaction;
@@ -55,9 +56,11 @@ public final class Startup {
       return;
     }
     if (parsed.dump() != null) {
-      // Redaction: the defaults until the redact= option lands, then the same Redaction the server uses.
-      DumpWriter dumps = DumpWriter.start(parsed.dump(), DumpLimits.DEFAULTS, Redaction.defaults(),
-          counters, store::postMortems, main);
+      // The same redaction as the server's (redact=): a name hidden from a debugger is hidden in dumps.
+      Redaction redaction = parsed.serve().redact() == null ? Redaction.defaults()
+          : Redaction.matching(parsed.serve().redact());
+      DumpWriter dumps = DumpWriter.start(parsed.dump(), DumpLimits.DEFAULTS, redaction, counters,
+          store::postMortems, main);
       store.onPromotion(dumps::promoted);
     }
     if (parsed.locals() == LocalsMode.ADAPTIVE) {
@@ -70,12 +73,21 @@ public final class Startup {
             java.util.Map.of(), java.util.Set.of(), java.util.Map.of());
       }
     }), true);
+    String loaded = "";
+    if (!atLaunch) {
+      LoadedClasses.Result r = LoadedClasses.retransform(inst, filter, counters);
+      loaded = "; injected: " + r.retransformed() + " loaded classes retransformed"
+          + (r.skipped() == 0 ? "" : ", " + r.skipped() + " left alone (-parameters, JDK < 19)")
+          + (r.failed() == 0 ? "" : ", " + r.failed() + " failed");
+    }
+    String serving = Server.start(parsed.serve(), store, counters, inst,
+        MainClass.of(System.getProperty("sun.java.command")));
     System.err.println("rdb: capturing " + what
         + (parsed.excludes().isEmpty() ? "" : " except " + String.join(":", parsed.excludes()))
         + "; locals=" + parsed.locals().name().toLowerCase(java.util.Locale.ROOT)
         + ", capture=" + parsed.capture().name().toLowerCase(java.util.Locale.ROOT)
         + ", keep=" + parsed.keep()
         + (parsed.dump() == null ? "" : ", dump=" + parsed.dump())
-        + (atLaunch ? "" : "; classes loaded before attach are not instrumented"));
+        + loaded + "; " + serving);
   }
 }

@@ -35,7 +35,7 @@ public final class CaptureStore {
   private final ThrowSiteRate rate;
   private final ArrayDeque<PostMortemView> ring = new ArrayDeque<>();
   /** Throwables already promoted, or absorbed as causes of a promoted one; weak, by identity. */
-  private final Set<IdentityKey> promoted = new HashSet<>();
+  private final Set<Object> promoted = new HashSet<>();
   /** Told of each post-mortem kept (and again when it is renamed), on the promoting thread. */
   private final List<Consumer<PostMortemView>> promotionListeners = new CopyOnWriteArrayList<>();
   private final ReferenceQueue<Throwable> promotedCollected = new ReferenceQueue<>();
@@ -144,7 +144,7 @@ public final class CaptureStore {
       while ((gone = promotedCollected.poll()) != null) {
         promoted.remove(gone);
       }
-      if (promoted.contains(new IdentityKey(thrown, null))) {
+      if (promoted.contains(new IdentityKey.Probe(thrown))) {
         counters.add(Counter.ALREADY_PROMOTED);
         return;
       }
@@ -158,14 +158,14 @@ public final class CaptureStore {
       }
     }
     Throwable root = chain.get(chain.size() - 1);
-    List<FrameView> frames = FrameMerger.merge(root.getStackTrace(), captures);
+    List<FrameView> frames = FrameMerger.merge(stackTrace(root), captures);
     String type = thrown.getClass().getName();
     String threadName = thread.getName();
     PostMortemView pm;
     synchronized (this) {
       pm = new PostMortemView(nextId++, Instant.now().toString(),
           threadName.isEmpty() ? thread.toString() : threadName, testName == null ? type : testName,
-          type, thrown.getMessage(), thrown, frames);
+          type, message(thrown), thrown, frames);
       ring.addLast(pm);
       counters.add(Counter.POST_MORTEMS);
       while (ring.size() > settings.keep()) {
@@ -197,14 +197,39 @@ public final class CaptureStore {
   }
 
   /** {@code thrown} and its causes, outermost first; cycles cut. */
-  private static List<Throwable> chain(Throwable thrown) {
+  private List<Throwable> chain(Throwable thrown) {
     List<Throwable> chain = new ArrayList<>();
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    for (Throwable t = thrown; t != null && chain.size() < MAX_CHAIN && seen.put(t, true) == null;
-        t = t.getCause()) {
-      chain.add(t);
+    try {
+      for (Throwable t = thrown; t != null && chain.size() < MAX_CHAIN && seen.put(t, true) == null;
+          t = t.getCause()) {
+        chain.add(t);
+      }
+    } catch (Throwable t) {
+      counters.error(Counter.STORE_ERROR, "getCause", t);
     }
     return chain;
+  }
+
+  // The three calls below run application code (overridable Throwable methods).
+
+  private String message(Throwable thrown) {
+    try {
+      return thrown.getMessage();
+    } catch (Throwable t) {
+      counters.error(Counter.STORE_ERROR, "getMessage", t);
+      return "<getMessage() threw " + t.getClass().getName() + ">";
+    }
+  }
+
+  private StackTraceElement[] stackTrace(Throwable thrown) {
+    try {
+      StackTraceElement[] trace = thrown.getStackTrace();
+      return trace != null ? trace : new StackTraceElement[0];
+    } catch (Throwable t) {
+      counters.error(Counter.STORE_ERROR, "getStackTrace", t);
+      return new StackTraceElement[0];
+    }
   }
 
   private boolean outermostInstrumented(CaptureSite site) {

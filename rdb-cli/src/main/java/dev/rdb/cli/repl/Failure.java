@@ -25,7 +25,7 @@ public record Failure(String message, Kind kind, Throwable bug) {
     NO_POST_MORTEM,
     /** The user pressed Ctrl-C. */
     CANCELLED,
-    /** The target could not be reached or read any more. */
+    /** The target is gone ({@code TargetLostException}): the session cannot go on. */
     TARGET_LOST
   }
 }

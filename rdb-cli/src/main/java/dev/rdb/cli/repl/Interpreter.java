@@ -1,6 +1,7 @@
 package dev.rdb.cli.repl;
 
 import dev.rdb.cli.debuggee.TargetException;
+import dev.rdb.cli.debuggee.TargetLostException;
 import dev.rdb.cli.expr.EvalException;
 import dev.rdb.cli.expr.ExprSyntaxException;
 import dev.rdb.cli.render.ValueRenderer;
@@ -41,6 +42,8 @@ public final class Interpreter {
       return failed(trimmed, e.getMessage(), Failure.Kind.FAILED);
     } catch (CommandException e) {
       return failed(trimmed, e.getMessage(), e.kind());
+    } catch (TargetLostException e) {
+      return failed(trimmed, e.getMessage(), Failure.Kind.TARGET_LOST);
     } catch (TargetException e) {
       if (Thread.currentThread().isInterrupted()) {
         return failed(trimmed, "cancelled", Failure.Kind.CANCELLED);

@@ -2,6 +2,7 @@ package dev.rdb.cli.repl;
 
 import dev.rdb.cli.debuggee.ObjectGraph;
 import dev.rdb.cli.debuggee.Value;
+import dev.rdb.cli.expr.EvalException;
 import dev.rdb.cli.expr.Evaluation;
 import dev.rdb.cli.expr.Evaluator;
 import java.util.List;
@@ -42,7 +43,16 @@ final class Print implements ReplCommand {
 
   static Evaluated evaluate(Session session, String source, int depth) {
     var scope = session.scope();
-    Evaluation evaluation = Evaluator.evaluate(source, scope, session.debuggee().objects(), session.shapes(), depth);
+    Evaluation evaluation;
+    try {
+      evaluation = Evaluator.evaluate(source, scope, session.debuggee().objects(), session.shapes(), depth);
+    } catch (EvalException e) {
+      if (session.hasPostMortem() && !session.frame().captured() && e.getMessage().startsWith("unknown name")) {
+        throw new CommandException(e.getMessage() + " (frame #" + session.frameIndex()
+            + " was not captured, so it has no locals)");
+      }
+      throw e;
+    }
     ObjectGraph graph = evaluation.graph().plus(scope.locals().graph());
     if (evaluation.value() instanceof Value.ObjectRef ref && needsDescribe(graph, ref)) {
       graph = session.debuggee().objects().describe(List.of(ref), depth).plus(graph);

@@ -53,7 +53,7 @@ public final class Repl {
           Thread.interrupted();
         }
         console.show(result);
-        if (result.quit()) {
+        if (result.quit() || !result.ok() && result.failure().kind() == Failure.Kind.TARGET_LOST) {
           break;
         }
       }

@@ -75,6 +75,7 @@ class InterpreterTest {
     assertThat(ok("args")).isEqualTo("name   type  value\nlimit  int   100");
     ok("frame 2");
     assertThat(ok("locals")).isEqualTo("no locals: frame #2 (com.acme.Main.main) was not captured");
+    assertThat(failed("p args").message()).endsWith("(frame #2 was not captured, so it has no locals)");
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.rdb.cli.debuggee.ObjectPort;
 import dev.rdb.cli.debuggee.PostMortem;
 import dev.rdb.cli.debuggee.PostMortemSummary;
 import dev.rdb.cli.debuggee.TargetException;
+import dev.rdb.cli.debuggee.TargetLostException;
 import dev.rdb.cli.debuggee.ThreadInfo;
 import dev.rdb.cli.dump.DumpDebuggee;
 import dev.rdb.cli.dump.Dumps;
@@ -149,6 +150,35 @@ class ReplTest {
     }
     String screen = output.toString(StandardCharsets.UTF_8);
     assertThat(screen).contains("error: cancelled").contains("->  #0 * at com.acme.Order.check");
+  }
+
+  @Test
+  void aLostTargetEndsTheReplWithOneLine() throws IOException {
+    LostTarget lost = new LostTarget(Dumps.shop());
+    String screen = run(lost, "locals\nwhere\n");
+    assertThat(screen).contains("error: 127.0.0.1:7777: connection closed by agent").doesNotContain("->  #0");
+  }
+
+  /** A target whose connection drops at the first locals. */
+  private static final class LostTarget implements Debuggee {
+    private final DumpDebuggee delegate;
+
+    LostTarget(DumpDebuggee delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public FrameLocals locals(int postMortemId, int frameIndex, int depth) {
+      throw new TargetLostException("127.0.0.1:7777: connection closed by agent", null);
+    }
+
+    @Override public String name() { return delegate.name(); }
+    @Override public boolean live() { return true; }
+    @Override public List<PostMortemSummary> postMortems() { return delegate.postMortems(); }
+    @Override public PostMortem postMortem(int id) { return delegate.postMortem(id); }
+    @Override public List<ThreadInfo> threads() { return delegate.threads(); }
+    @Override public ObjectPort objects() { return delegate.objects(); }
+    @Override public void close() {}
   }
 
   /** A target whose locals block until the calling thread is interrupted, like a slow remote call. */
