@@ -166,6 +166,42 @@ class DumpIT {
         .anyMatch(l -> l.matches("net +BigDecimal +249\\.30"));
   }
 
+  @org.junit.jupiter.api.Test
+  void ciExampleUnderFailsafeLeavesTheSameDump() throws Exception {
+    Path project = copyOfCiExample();
+    MavenRun maven = maven(project, System.getProperty("java.home"), "test-compile",
+        "org.apache.maven.plugins:maven-failsafe-plugin:3.6.1:integration-test", "-Dit.test=AustrianQuoteTest",
+        // The example configures rdb.failing for Surefire only; Failsafe takes it from the command line.
+        "-Drdb.failing=true");
+    assertThat(maven.output()).as(maven.output()).contains("Tests run: 1, Failures: 0, Errors: 1, Skipped: 0");
+    Path json = only(project.resolve("target").resolve("rdb"), ".json");
+    assertThat(map(list(JsonTree.read(json).get("postMortems")).get(0)))
+        .containsEntry("name", "AustrianQuoteTest.austrianQuoteChargesTwentyPercentVat");
+  }
+
+  @org.junit.jupiter.api.Test
+  void junitListenerSwitchedOffKeepsNoPostMortemOfTheFailingTest() throws Exception {
+    Path project = copyOfCiExample();
+    MavenRun maven = maven(project, System.getProperty("java.home"), "test", "-Drdb.junit.enabled=false");
+    assertThat(maven.output()).as(maven.output()).contains("rdb: capturing com.acme.*")
+        .contains("Tests run: 5, Failures: 0, Errors: 1, Skipped: 0");
+    try (Stream<Path> files = Files.list(project.resolve("target").resolve("rdb"))) {
+      assertThat(files).as("dumps with rdb.junit.enabled=false").isEmpty();
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void redactOptionHidesTheSameNamesInDumps() throws Exception {
+    Path dir = Files.createTempDirectory("rdb-dumps");
+    TargetJvm.Run run = TargetJvm.run(System.getProperty("java.home"),
+        "includes=sample.*,dump=" + dir + ",redact=label|amount", "uncaught");
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
+    Map<String, Object> divide = map(list(map(list(JsonTree.read(only(dir, ".json")).get("postMortems")).get(0))
+        .get("frames")).get(0));
+    assertThat(locals(divide)).containsEntry("label", Map.of("redacted", true))
+        .containsEntry("amount", Map.of("redacted", true)).containsEntry("by", 0L);
+  }
+
   // --- helpers ---
 
   private static Map<String, Object> locals(Map<String, Object> frame) {
@@ -210,12 +246,12 @@ class DumpIT {
    * Offline first (CI machines and this one have the example's plugins cached); online when the
    * local repository lacks something.
    */
-  private static MavenRun maven(Path project, String javaHome) throws Exception {
+  private static MavenRun maven(Path project, String javaHome, String... goalsAndProperties) throws Exception {
     String mvn = onPath("mvn");
     Assumptions.assumeTrue(mvn != null, "mvn is not on the PATH");
     List<String> command = new ArrayList<>(List.of(mvn, "-B", "-f", project.resolve("pom.xml").toString(),
-        "test", "-Prdb-failing", "-DrdbAgent=" + TargetJvm.AGENT_JAR,
-        "-Djvm=" + Path.of(javaHome, "bin", "java")));
+        "-Prdb-failing", "-DrdbAgent=" + TargetJvm.AGENT_JAR, "-Djvm=" + Path.of(javaHome, "bin", "java")));
+    command.addAll(goalsAndProperties.length == 0 ? List.of("test") : List.of(goalsAndProperties));
     List<String> offline = new ArrayList<>(command);
     offline.add(1, "-o");
     MavenRun run = run(offline, project);
