@@ -2,6 +2,7 @@ package sample;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class Warehouse {
   private final Object boxed = 5L;
   private final String notes = "n".repeat(1_500);
   private final Zone zone = Zone.DRY;
+  private final List<String> tags = Collections.unmodifiableList(new ArrayList<>(List.of("fragile", "cold")));
 
   Warehouse() {
     for (int i = 0; i < 3; i++) {

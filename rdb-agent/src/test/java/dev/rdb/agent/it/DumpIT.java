@@ -105,6 +105,11 @@ class DumpIT {
     Map<String, Object> counts = map(objects.get(map(field(warehouse, "counts")).get("ref")));
     assertThat(counts).containsEntry("type", "long[]")
         .containsEntry("elements", List.of("9007199254740993", -1L, 0L));
+    Map<String, Object> tags = map(objects.get(map(field(warehouse, "tags")).get("ref")));
+    assertThat(tags).as("a wrapper is not iterated, but shows what it wraps")
+        .containsEntry("type", "java.util.Collections$UnmodifiableRandomAccessList").containsEntry("kind", "object");
+    assertThat(map(objects.get(map(field(tags, "list")).get("ref")))).containsEntry("type", "java.util.ArrayList")
+        .containsEntry("elements", List.of("fragile", "cold"));
     Map<String, Object> bin = map(objects.get(binRef));
     assertThat(map(field(bin, "owner")).get("ref")).as("cycle back to the warehouse").isEqualTo(warehouseId);
     assertThat(objects.get(map(field(bin, "weight")).get("ref"))).extracting(o -> map(o).get("summary"))
