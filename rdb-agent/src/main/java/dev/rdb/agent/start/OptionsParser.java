@@ -30,8 +30,8 @@ final class OptionsParser {
     OPTIONS.put("locals", (b, v) -> b.locals(choice("locals", v, LocalsMode.class)));
     OPTIONS.put("capture", (b, v) -> b.capture(choice("capture", v, CaptureMode.class)));
     OPTIONS.put("keep", (b, v) -> b.keep(positive("keep", v)));
-    ServeOptions.KEYS.forEach(key -> OPTIONS.put(key, (b, v) -> b.serve().set(key, v)));
     OPTIONS.put("dump", (b, v) -> b.dump(directory("dump", v)));
+    ServeOptions.KEYS.forEach(key -> OPTIONS.put(key, (b, v) -> b.serve().set(key, v)));
   }
 
   private OptionsParser() {}

@@ -12,7 +12,6 @@ import dev.rdb.agent.metrics.Counters;
 import dev.rdb.agent.serve.Server;
 import dev.rdb.agent.store.CaptureStore;
 import dev.rdb.agent.store.StoreSettings;
-import dev.rdb.core.Redaction;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -77,12 +76,9 @@ public final class Startup {
       return;
     }
     if (parsed.dump() != null) {
-      // The same redaction as the server's (redact=): a name hidden from a debugger is hidden in dumps.
-      Redaction redaction = parsed.serve().redact() == null ? Redaction.defaults()
-          : Redaction.matching(parsed.serve().redact());
       openCollectionsToDumps(inst, counters);
-      DumpWriter dumps = DumpWriter.start(parsed.dump(), DumpLimits.DEFAULTS, redaction, counters,
-          store::postMortems, main);
+      DumpWriter dumps = DumpWriter.start(parsed.dump(), DumpLimits.DEFAULTS, parsed.serve().redaction(),
+          counters, store::postMortems, main);
       store.onPromotion(dumps::promoted);
     }
     if (parsed.locals() == LocalsMode.ADAPTIVE) {
