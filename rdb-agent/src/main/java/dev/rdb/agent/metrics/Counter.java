@@ -39,7 +39,20 @@ public enum Counter {
   /** Errors inside the store or the sink, swallowed. */
   STORE_ERROR("storeError"),
   /** Failures to hook {@code java.lang.Thread} for uncaught exceptions. */
-  UNCAUGHT_HOOK_FAILED("uncaughtHookFailed");
+  UNCAUGHT_HOOK_FAILED("uncaughtHookFailed"),
+  /** Classes loaded before an injected agent started and left alone: compiled with
+   *  {@code -parameters}, which retransformation would lose on JDK < 19 (JDK-8240908). */
+  LOADED_CLASSES_SKIPPED("loadedClassesSkipped"),
+  /** Sockets the listener accepted. */
+  CLIENTS_ACCEPTED("clientsAccepted"),
+  /** Sockets closed on accept because the listener had its maximum of clients. */
+  CLIENTS_REFUSED("clientsRefused"),
+  /** Clients that failed TLS or HELLO (wrong token, garbage, timeout). */
+  HANDSHAKES_FAILED("handshakesFailed"),
+  /** Clients disconnected because they stopped reading what the agent sent. */
+  CLIENTS_STALLED("clientsStalled"),
+  /** Unexpected errors in the listener, swallowed. */
+  SERVE_ERROR("serveError");
 
   private final String key;
 

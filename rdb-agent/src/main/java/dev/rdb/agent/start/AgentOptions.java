@@ -1,6 +1,7 @@
 package dev.rdb.agent.start;
 
 import dev.rdb.agent.capture.LocalsMode;
+import dev.rdb.agent.serve.ServeOptions;
 import dev.rdb.agent.store.CaptureMode;
 import java.util.List;
 
@@ -9,9 +10,10 @@ import java.util.List;
  *
  * @param includes class patterns to instrument; empty: the package of the main class
  * @param excludes class patterns never instrumented
+ * @param serve the listener's options
  */
 record AgentOptions(List<String> includes, List<String> excludes, LocalsMode locals,
-    CaptureMode capture, int keep) {
+    CaptureMode capture, int keep, ServeOptions serve) {
 
   AgentOptions {
     includes = List.copyOf(includes);
@@ -23,7 +25,8 @@ record AgentOptions(List<String> includes, List<String> excludes, LocalsMode loc
   }
 
   Builder toBuilder() {
-    return new Builder().includes(includes).excludes(excludes).locals(locals).capture(capture).keep(keep);
+    return new Builder().includes(includes).excludes(excludes).locals(locals).capture(capture).keep(keep)
+        .serve(serve.toBuilder());
   }
 
   static final class Builder {
@@ -32,6 +35,7 @@ record AgentOptions(List<String> includes, List<String> excludes, LocalsMode loc
     private LocalsMode locals = LocalsMode.EAGER;
     private CaptureMode capture = CaptureMode.UNCAUGHT;
     private int keep = 100;
+    private ServeOptions.Builder serve = ServeOptions.builder();
 
     Builder includes(List<String> v) {
       includes = v;
@@ -58,8 +62,17 @@ record AgentOptions(List<String> includes, List<String> excludes, LocalsMode loc
       return this;
     }
 
+    Builder serve(ServeOptions.Builder v) {
+      serve = v;
+      return this;
+    }
+
+    ServeOptions.Builder serve() {
+      return serve;
+    }
+
     AgentOptions build() {
-      return new AgentOptions(includes, excludes, locals, capture, keep);
+      return new AgentOptions(includes, excludes, locals, capture, keep, serve.build());
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.rdb.agent.start;
 
 import dev.rdb.agent.capture.LocalsMode;
+import dev.rdb.agent.serve.ServeOptions;
 import dev.rdb.agent.store.CaptureMode;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ final class OptionsParser {
     OPTIONS.put("locals", (b, v) -> b.locals(choice("locals", v, LocalsMode.class)));
     OPTIONS.put("capture", (b, v) -> b.capture(choice("capture", v, CaptureMode.class)));
     OPTIONS.put("keep", (b, v) -> b.keep(positive("keep", v)));
+    ServeOptions.KEYS.forEach(key -> OPTIONS.put(key, (b, v) -> b.serve().set(key, v)));
   }
 
   private OptionsParser() {}

@@ -6,6 +6,7 @@ import dev.rdb.agent.capture.CaptureTransformer;
 import dev.rdb.agent.capture.ClassFilter;
 import dev.rdb.agent.capture.LocalsMode;
 import dev.rdb.agent.metrics.Counters;
+import dev.rdb.agent.serve.Server;
 import dev.rdb.agent.store.CaptureStore;
 import dev.rdb.agent.store.StoreSettings;
 import java.lang.instrument.Instrumentation;
@@ -61,11 +62,20 @@ public final class Startup {
             java.util.Map.of(), java.util.Set.of(), java.util.Map.of());
       }
     }), true);
+    String loaded = "";
+    if (!atLaunch) {
+      LoadedClasses.Result r = LoadedClasses.retransform(inst, filter, counters);
+      loaded = "; injected: " + r.retransformed() + " loaded classes retransformed"
+          + (r.skipped() == 0 ? "" : ", " + r.skipped() + " left alone (-parameters, JDK < 19)")
+          + (r.failed() == 0 ? "" : ", " + r.failed() + " failed");
+    }
+    String serving = Server.start(parsed.serve(), store, counters, inst,
+        MainClass.of(System.getProperty("sun.java.command")));
     System.err.println("rdb: capturing " + what
         + (parsed.excludes().isEmpty() ? "" : " except " + String.join(":", parsed.excludes()))
         + "; locals=" + parsed.locals().name().toLowerCase(java.util.Locale.ROOT)
         + ", capture=" + parsed.capture().name().toLowerCase(java.util.Locale.ROOT)
         + ", keep=" + parsed.keep()
-        + (atLaunch ? "" : "; classes loaded before attach are not instrumented"));
+        + loaded + "; " + serving);
   }
 }

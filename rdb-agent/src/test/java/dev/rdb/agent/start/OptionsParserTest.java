@@ -32,8 +32,9 @@ class OptionsParserTest {
 
   @Test
   void unknownOptionIsAnErrorNamingTheKnownOnes() {
-    assertThatThrownBy(() -> OptionsParser.parse("includes=a.*,port=7777x"))
-        .hasMessage("unknown option 'port' (known: capture, excludes, includes, keep, locals)");
+    assertThatThrownBy(() -> OptionsParser.parse("includes=a.*,colour=blue"))
+        .hasMessage("unknown option 'colour' (known: capture, excludes, host, includes, keep, "
+            + "keystore, locals, policy, port, redact, storepass, tls, token, wait)");
   }
 
   @Test
@@ -52,6 +53,22 @@ class OptionsParserTest {
     assertThat(MainClass.of("")).isNull();
     assertThat(MainClass.packageOf("com.acme.App")).isEqualTo("com.acme");
     assertThat(MainClass.packageOf("App")).isEmpty();
+  }
+
+  @Test
+  void listenerOptionsGoToTheServeOptions() {
+    AgentOptions o = OptionsParser.parse("includes=a.*,port=0,host=0.0.0.0,policy=full,wait=30");
+    assertThat(o.serve().port()).isZero();
+    assertThat(o.serve().host()).isEqualTo("0.0.0.0");
+    assertThat(o.serve().policy().optionName()).isEqualTo("full");
+    assertThat(o.serve().waitSeconds()).isEqualTo(30);
+    assertThat(OptionsParser.parse(null).serve().port()).isEqualTo(7777);
+  }
+
+  @Test
+  void inconsistentListenerOptionsAreAnError() {
+    assertThatThrownBy(() -> OptionsParser.parse("keystore=/k.p12,storepass=x"))
+        .hasMessage("keystore= needs tls=on");
   }
 
   @Test

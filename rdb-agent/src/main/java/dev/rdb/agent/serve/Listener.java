@@ -1,0 +1,200 @@
+package dev.rdb.agent.serve;
+
+import dev.rdb.agent.metrics.Counter;
+import dev.rdb.agent.metrics.Counters;
+import dev.rdb.core.Connection;
+import dev.rdb.core.ConnectionOptions;
+import dev.rdb.core.RdbException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Accepts clients and gives each its own rdb-core {@link Connection} (so its own references, freed
+ * when it leaves). Threads, all daemons: {@code rdb-listener} accepts; {@code rdb-handshake-N} runs
+ * one client's TLS handshake and HELLO, then ends (rdb-core's reader and workers take over);
+ * {@code rdb-watchdog} closes the socket of a client whose write stayed blocked past
+ * {@link ListenerLimits#writeStall()} — it stopped reading — so its threads are freed and no other
+ * client or application thread ever waits for it (they share no lock with it).
+ */
+final class Listener implements AutoCloseable {
+
+  private static final int ACCEPT_POLL_MILLIS = 1000;
+
+  private final ServerSocket server;
+  private final ServerTls tls;
+  private final ConnectionOptions options;
+  private final ListenerLimits limits;
+  private final Counters counters;
+  private final Sessions sessions;
+  private final AtomicInteger numbers = new AtomicInteger();
+  private final ScheduledExecutorService watchdog;
+  private volatile boolean closed;
+
+  private Listener(ServerSocket server, ServerTls tls, ConnectionOptions options,
+      ListenerLimits limits, Counters counters, Sessions sessions) {
+    this.server = server;
+    this.tls = tls;
+    this.options = options;
+    this.limits = limits;
+    this.counters = counters;
+    this.sessions = sessions;
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread t = new Thread(runnable, "rdb-watchdog");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Binds {@code host:port} (port 0: a free one). Throws when the address cannot be bound; nothing
+   * runs until {@link #start()}.
+   *
+   * @param tls null for plain TCP
+   * @param options root, token, policy and redaction every session gets
+   */
+  static Listener bind(String host, int port, ServerTls tls, ConnectionOptions options,
+      ListenerLimits limits, Counters counters, Sessions sessions) throws IOException {
+    ServerSocket server = new ServerSocket();
+    try {
+      server.bind(new InetSocketAddress(InetAddress.getByName(host), port), 50);
+      server.setSoTimeout(ACCEPT_POLL_MILLIS);
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return new Listener(server, tls, options, limits, counters, sessions);
+  }
+
+  InetSocketAddress address() {
+    return (InetSocketAddress) server.getLocalSocketAddress();
+  }
+
+  Sessions sessions() {
+    return sessions;
+  }
+
+  void start() {
+    Thread accept = new Thread(this::acceptLoop, "rdb-listener");
+    accept.setDaemon(true);
+    accept.start();
+    long period = Math.max(50, limits.writeStall().toMillis() / 4);
+    watchdog.scheduleWithFixedDelay(this::checkStalls, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops accepting and ends every session with {@code reason}. */
+  void close(String reason) {
+    closed = true;
+    try {
+      server.close();
+    } catch (IOException ignored) {
+      // The accept loop ends either way once closed is set.
+    }
+    for (Session s : sessions.snapshot()) {
+      s.end(reason);
+    }
+    watchdog.shutdownNow();
+  }
+
+  @Override
+  public void close() {
+    close("the agent stopped listening");
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      Socket socket;
+      try {
+        socket = server.accept();
+      } catch (SocketTimeoutException e) {
+        continue;
+      } catch (IOException e) {
+        if (closed) {
+          return;
+        }
+        counters.error(Counter.SERVE_ERROR, "accept", e);
+        pause();
+        continue;
+      } catch (Throwable t) {
+        counters.error(Counter.SERVE_ERROR, "accept", t);
+        pause();
+        continue;
+      }
+      counters.add(Counter.CLIENTS_ACCEPTED);
+      Session session = new Session(numbers.incrementAndGet(), socket, sessions);
+      if (!sessions.tryAdd(session, limits.maxClients())) {
+        counters.add(Counter.CLIENTS_REFUSED);
+        session.close();
+        continue;
+      }
+      try {
+        Thread handshake = new Thread(() -> handshake(session), "rdb-handshake-" + session.number());
+        handshake.setDaemon(true);
+        handshake.start();
+      } catch (Throwable t) {
+        counters.error(Counter.SERVE_ERROR, "starting a handshake thread", t);
+        session.close();
+      }
+    }
+  }
+
+  /** Keeps a failing accept (out of file descriptors) from spinning. */
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void handshake(Session session) {
+    try {
+      Socket socket = session.socket();
+      socket.setKeepAlive(true);
+      socket.setSoTimeout((int) limits.handshake().toMillis());
+      if (tls != null) {
+        SSLSocket secure = (SSLSocket) tls.context().getSocketFactory()
+            .createSocket(socket, null, true);
+        secure.setUseClientMode(false);
+        secure.setEnabledProtocols(ServerTls.PROTOCOLS);
+        session.upgrade(secure);
+        secure.startHandshake();
+      }
+      // From here rdb-core bounds HELLO by the call timeout, and an attached client may be idle.
+      session.socket().setSoTimeout(0);
+      SessionChannel channel = session.openChannel(limits.maxFrameBytes());
+      Connection connection = Connection.accept(channel,
+          options.toBuilder().name("agent-" + session.number()).build());
+      session.attached(connection);
+    } catch (RdbException | IOException e) {
+      counters.add(Counter.HANDSHAKES_FAILED);
+      session.close();
+    } catch (Throwable t) {
+      counters.error(Counter.SERVE_ERROR, "handshake", t);
+      session.close();
+    }
+  }
+
+  private void checkStalls() {
+    try {
+      long now = System.nanoTime();
+      long limit = limits.writeStall().toNanos();
+      for (Session s : sessions.snapshot()) {
+        if (s.blockedNanos(now) > limit) {
+          counters.add(Counter.CLIENTS_STALLED);
+          s.close();
+        }
+      }
+    } catch (Throwable t) {
+      counters.error(Counter.SERVE_ERROR, "watchdog", t);
+    }
+  }
+}

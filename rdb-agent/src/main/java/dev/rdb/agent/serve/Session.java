@@ -1,0 +1,113 @@
+package dev.rdb.agent.serve;
+
+import dev.rdb.core.Connection;
+import dev.rdb.core.StreamChannel;
+import java.io.IOException;
+import java.net.Socket;
+
+/**
+ * One client, from the accepted socket to its close: at most one rdb-core {@link Connection}, which
+ * owns the client's references (freed when it closes). A session is <em>attached</em> once HELLO
+ * succeeded; {@link Sessions} counts attaches and detaches for {@code wait=}.
+ *
+ * <p>Thread rules: the handshake thread opens it, rdb-core's threads use its channel, the
+ * watchdog and the exit hook may abort it; {@link #close()} may run on any of them, once.
+ */
+final class Session {
+
+  private final int number;
+  private final Sessions owner;
+  private volatile Socket socket;
+  private volatile WatchedOutputStream out;
+  private volatile Connection connection;
+  /** Guarded by this. */
+  private boolean attached;
+  private boolean closed;
+
+  Session(int number, Socket socket, Sessions owner) {
+    this.number = number;
+    this.socket = socket;
+    this.owner = owner;
+  }
+
+  int number() {
+    return number;
+  }
+
+  Socket socket() {
+    return socket;
+  }
+
+  /** Replaces the accepted socket by the TLS socket layered over it. */
+  void upgrade(Socket tlsSocket) {
+    socket = tlsSocket;
+  }
+
+  /** The channel over the (possibly upgraded) socket. */
+  SessionChannel openChannel(int maxFrameBytes) throws IOException {
+    Socket s = socket;
+    s.setTcpNoDelay(true);
+    WatchedOutputStream watched = new WatchedOutputStream(s.getOutputStream());
+    out = watched;
+    return new SessionChannel(new StreamChannel(s.getInputStream(), watched, maxFrameBytes), this);
+  }
+
+  /** HELLO succeeded: the client is attached until the connection closes. */
+  void attached(Connection c) {
+    synchronized (this) {
+      connection = c;
+      if (closed) {
+        return;
+      }
+      attached = true;
+    }
+    owner.attached(this);
+  }
+
+  /** The connection, once attached; null before. */
+  Connection connection() {
+    return connection;
+  }
+
+  /** How long the write in progress has been blocked; 0 when none. */
+  long blockedNanos(long now) {
+    WatchedOutputStream o = out;
+    return o == null ? 0 : o.blockedNanos(now);
+  }
+
+  /**
+   * Ends the session politely when possible: GOODBYE with {@code reason} unless a write is in
+   * progress (then the peer may not be reading, and saying goodbye would wait behind it).
+   */
+  void end(String reason) {
+    Connection c = connection;
+    WatchedOutputStream o = out;
+    if (c != null && (o == null || !o.writing())) {
+      c.close(reason);
+    }
+    close();
+  }
+
+  /** Closes the socket at once (a blocked write fails) and leaves the registry; idempotent. */
+  void close() {
+    boolean wasAttached;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      wasAttached = attached;
+    }
+    try {
+      socket.close();
+    } catch (IOException | RuntimeException ignored) {
+      // Closing is all that is left to do; the socket is unusable either way.
+    }
+    owner.closed(this, wasAttached);
+  }
+
+  @Override
+  public String toString() {
+    return "Session[" + number + "]";
+  }
+}
