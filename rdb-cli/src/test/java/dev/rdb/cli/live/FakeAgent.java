@@ -38,6 +38,24 @@ final class FakeAgent implements AutoCloseable {
     return new FakeAgent(root, server.join(), LiveDebuggee.over(client, "fake:7777"));
   }
 
+  /** A root with one post-mortem: {@code Cart.total} divided by zero, called from {@code Shop.checkout}. */
+  public static Root sample() {
+    Map<String, Object> cart = new java.util.LinkedHashMap<>();
+    cart.put("apples", 3);
+    cart.put("pears", 0);
+    List<FrameView> frames = List.of(
+        new FrameView("com.acme.Cart", "total", "Cart.java", 21, true, true, List.of(
+            new LocalView("items", "java.util.Map<java.lang.String, java.lang.Integer>", true, cart),
+            new LocalView("count", "int", false, 0))),
+        new FrameView("com.acme.Shop", "checkout", "Shop.java", 9, true, true, List.of(
+            new LocalView("customer", "java.lang.String", true, "Ada"))),
+        new FrameView("java.lang.Thread", "run", "Thread.java", 840, false, false, List.of()));
+    Root root = new Root(Map.of());
+    root.postMortems.add(new PostMortemView(1, "2026-11-25T23:00:00Z", "main", "ArithmeticException",
+        "java.lang.ArithmeticException", "/ by zero", new ArithmeticException("/ by zero"), frames));
+    return root;
+  }
+
   long roundTrips() {
     return debuggee.connection().stats().roundTrips();
   }
