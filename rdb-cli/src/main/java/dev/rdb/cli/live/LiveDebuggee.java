@@ -41,8 +41,11 @@ import java.util.Set;
 public final class LiveDebuggee implements Debuggee {
   /** Post-mortems whose frame counts are asked for speculatively in the listing's exchange. */
   static final int PROBED_POST_MORTEMS = 128;
-  /** Locals described in one exchange; a frame with more takes one more. */
-  static final int LOCALS_PER_EXCHANGE = 64;
+  /**
+   * Locals described in one exchange (a frame with more takes one more); also the elements shown
+   * per collection inside them, since rdb-core's describe has one element limit.
+   */
+  static final int LOCALS_PER_EXCHANGE = LiveObjects.DESCRIBE_ELEMENTS;
   /** Frames of one post-mortem described in its exchange. */
   static final int MAX_FRAMES = 4096;
   /** Causes followed below a post-mortem's throwable. */

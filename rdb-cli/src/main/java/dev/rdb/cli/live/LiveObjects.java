@@ -36,8 +36,8 @@ import java.util.function.Supplier;
  * costs one extra exchange the first time a plan names that class, and none afterwards.
  */
 final class LiveObjects implements ObjectPort {
-  /** Elements shown per array, collection or map in a description. */
-  static final int DESCRIBE_ELEMENTS = 64;
+  /** Elements described per array, collection or map: as many as a dump records by default. */
+  static final int DESCRIBE_ELEMENTS = 100;
   /** Characters of a summary ({@code toString} of JDK value types). */
   static final int SUMMARY_CHARS = 400;
   /** rdb-core's limit on nested describe levels. */

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * {@link Root} that follows the debuggee contract of docs/ARCHITECTURE.md (method and field names
  * as the real agent's), and a {@link LiveDebuggee} connected to it.
  */
-final class FakeAgent implements AutoCloseable {
+public final class FakeAgent implements AutoCloseable {
   static final String TOKEN = "fake-token";
 
   final Root root;
@@ -36,6 +36,11 @@ final class FakeAgent implements AutoCloseable {
         ConnectionOptions.builder().token(TOKEN).root(root).policy(policy).name("fake-agent").build()));
     Connection client = Connection.connect(pair.client(), ConnectionOptions.builder().token(TOKEN).name("rdb").build());
     return new FakeAgent(root, server.join(), LiveDebuggee.over(client, "fake:7777"));
+  }
+
+  /** A root without post-mortems. */
+  public static Root empty() {
+    return new Root(Map.of());
   }
 
   /** A root with one post-mortem: {@code Cart.total} divided by zero, called from {@code Shop.checkout}. */

@@ -35,10 +35,15 @@ public final class TcpAgent implements AutoCloseable {
 
   /** Listens on a free loopback port; {@code tls} null for plain TCP. */
   public static TcpAgent start(String token, SSLContext tls) throws IOException {
+    return start(token, tls, FakeAgent.sample());
+  }
+
+  /** Listens on a free loopback port, exporting {@code root}. */
+  public static TcpAgent start(String token, SSLContext tls, FakeAgent.Root root) throws IOException {
     ServerSocket server = new ServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     Policy policy = Policy.readOnly().toBuilder().allow(Policy.Action.CALL, FakeAgent.Root.class.getName(), "*").build();
-    TcpAgent agent = new TcpAgent(server, tls, ConnectionOptions.builder().token(token).root(FakeAgent.sample())
+    TcpAgent agent = new TcpAgent(server, tls, ConnectionOptions.builder().token(token).root(root)
         .policy(policy).name("test-agent").build());
     agent.acceptor.start();
     return agent;
