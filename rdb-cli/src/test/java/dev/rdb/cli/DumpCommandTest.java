@@ -60,7 +60,7 @@ class DumpCommandTest {
     try (TcpAgent agent = TcpAgent.start(TOKEN, null)) {
       Run dump = rdb("dump", agent.address(), "--token", TOKEN);
       assertThat(dump.exit()).as("stderr: %s", dump.err()).isZero();
-      assertThat(dump.out()).startsWith("=== post-mortem #1 ").contains("--- frame #0 com.acme.Cart.total(Cart.java:21)")
+      assertThat(dump.out()).startsWith("Post-mortem #1 ").contains("--- frame #0 com.acme.Cart.total(Cart.java:21)")
           .contains("count");
     }
   }

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The {@code .txt} beside a dump: for every post-mortem, what the REPL prints for {@code pm N},
- * {@code where}, and {@code frame K} + {@code locals} of every captured frame — made by running
+ * The {@code .txt} beside a dump: for every post-mortem, what the REPL prints for {@code where}
+ * (after {@code pm N}), and {@code frame K} + {@code locals} of every captured frame — made by running
  * those commands over the dump just written, so the text and {@code rdb open} agree by
  * construction.
  */
@@ -35,9 +35,7 @@ final class DumpText {
           out.println();
         }
         first = false;
-        out.println("=== post-mortem #" + summary.id() + " · " + summary.time() + " · thread " + summary.thread()
-            + " · " + summary.name());
-        console.show(repl.run("pm " + summary.id()));
+        repl.run("pm " + summary.id());
         console.show(repl.run("where"));
         PostMortem pm = dump.postMortem(summary.id());
         for (FrameInfo frame : pm.frames()) {
