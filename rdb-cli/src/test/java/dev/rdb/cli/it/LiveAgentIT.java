@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +101,21 @@ class LiveAgentIT {
       Run run = rdb("", "attach", full.address(), "-c", "p cart.clear(); p cart.lines.size()");
       assertThat(run.exit()).as("stderr: %s", run.err()).isZero();
       assertThat(run.out()).contains("int 0");
+    }
+  }
+
+  @Test
+  void aTlsAgentIsCheckedAgainstItsAgentFileAndPinned() throws Exception {
+    try (TargetJvm tls = TargetJvm.start(RdbProcess.buildJava(), home, "port=0,tls=on")) {
+      tls.crash();
+      String agentFile = Files.readString(home.resolve(".rdb/agents/" + tls.pid() + ".json"));
+      Matcher fingerprint = Pattern.compile("\"fingerprint\"\\s*:\\s*\"([0-9A-F:]+)\"").matcher(agentFile);
+      assertThat(fingerprint.find()).as("fingerprint in %s", agentFile).isTrue();
+      Run run = rdb("", "attach", tls.address(), "-c", "where; locals");
+      assertThat(run.exit()).as("stderr: %s; target: %s", run.err(), tls.stderr()).isZero();
+      assertThat(run.out()).contains("{sku=\"pear\", quantity=0, cents=100}");
+      assertThat(Files.readString(home.resolve(".rdb/known_agents")))
+          .contains(tls.address() + " " + fingerprint.group(1));
     }
   }
 
