@@ -26,7 +26,11 @@ import java.io.IOException;
  */
 public interface Channel extends AutoCloseable {
 
-  /** Sends one marshallable message; throws if the channel is closed or broken. */
+  /**
+   * Sends one marshallable message; throws {@link IOException} if the channel is closed or broken,
+   * {@link IllegalArgumentException} (having sent nothing) if the message is not marshallable or
+   * too large for this channel.
+   */
   void send(Object message) throws IOException;
 
   /** Receives the next message, blocking until one arrives. */

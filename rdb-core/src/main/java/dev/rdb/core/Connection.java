@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.LongAdder;
  * (its root, and whatever its replies and arguments reference) and each calls the other's.
  *
  * <p>Threads: one reader thread ({@code rdb-reader-NAME}) receives every message. It completes
- * waiting calls by request id, applies RELEASE, and runs requests that touch no application code
- * (field reads) itself; every other request goes to a daemon worker ({@code rdb-worker-NAME-N}), a
+ * waiting calls by request id, applies RELEASE, and runs the steps of a request that touch no
+ * application code (field reads, indexing arrays and plain JDK lists) itself; from the first step
+ * that would run application code on, a daemon worker ({@code rdb-worker-NAME-N}) takes over — a
  * new one when all are busy, up to {@value #MAX_WORKERS}. So a call that makes the peer call back
  * into this end (and so on, to any depth) never waits for a thread the caller holds: the callback
  * runs on another worker while the caller waits. No lock is held while application code runs or
@@ -267,6 +268,9 @@ public final class Connection implements AutoCloseable {
     }
     try {
       channel.send(ValueCodec.listOf("CALL", id, ops));
+    } catch (IllegalArgumentException e) {
+      pending.remove(id);
+      throw new InvalidOperationException("cannot send " + what + ": " + e.getMessage());
     } catch (IOException e) {
       pending.remove(id);
       closeWith(ConnectionClosedException.ClosedBy.CHANNEL, "sending failed: " + e.getMessage(),
@@ -371,42 +375,51 @@ public final class Connection implements AutoCloseable {
     }
     List<?> ops = (List<?>) m.get(2);
     served.increment();
-    if (Dispatcher.readerSafe(ops)) {
-      List<Object> results = execute(ops);
-      if (fitsReader(results)) {
-        sendQuietly(ValueCodec.listOf("REPLY", id, results));
-        return;
-      }
-      dispatchSend(id, ValueCodec.listOf("REPLY", id, results));
+    Dispatcher.Execution execution = dispatcher.start(ops);
+    boolean done;
+    try {
+      done = execution.runOnReader();
+    } catch (Throwable t) {
+      internalErrors.increment();
+      sendReply(id, internalFailure(ops, t));
+      return;
+    }
+    if (done && fitsReader(execution.results())) {
+      sendReply(id, execution.results());
       return;
     }
     try {
-      workers.execute(() -> sendQuietly(ValueCodec.listOf("REPLY", id, execute(ops))));
+      workers.execute(() -> sendReply(id, finish(execution, ops)));
     } catch (RejectedExecutionException e) {
       sendQuietly(ValueCodec.listOf("FAIL", id, "busy", closed != null ? "connection closed"
           : MAX_WORKERS + " requests are already running on " + options.name()));
     }
   }
 
-  private void dispatchSend(long id, List<Object> reply) {
+  private List<Object> finish(Dispatcher.Execution execution, List<?> ops) {
     try {
-      workers.execute(() -> sendQuietly(reply));
-    } catch (RejectedExecutionException e) {
-      sendQuietly(ValueCodec.listOf("FAIL", id, "busy", "no worker free to send the reply"));
+      return execution.runToEnd();
+    } catch (Throwable t) {
+      internalErrors.increment();
+      return internalFailure(ops, t);
     }
   }
 
-  private List<Object> execute(List<?> ops) {
+  private List<Object> internalFailure(List<?> ops, Throwable t) {
+    List<Object> failures = new ArrayList<>();
+    for (int i = 0; i < ops.size(); i++) {
+      failures.add(dispatcher.encodeFailure(new OperationFailure(OperationFailure.INTERNAL,
+          "internal error: " + t + where(t))));
+    }
+    return failures;
+  }
+
+  /** Sends a REPLY, or FAIL when the reply is too large for the channel. */
+  private void sendReply(long id, List<Object> results) {
     try {
-      return dispatcher.execute(ops);
-    } catch (Throwable t) {
-      internalErrors.increment();
-      List<Object> failures = new ArrayList<>();
-      for (int i = 0; i < ops.size(); i++) {
-        failures.add(dispatcher.encodeFailure(new OperationFailure(OperationFailure.INTERNAL,
-            "internal error: " + t + where(t))));
-      }
-      return failures;
+      sendQuietly(ValueCodec.listOf("REPLY", id, results));
+    } catch (IllegalArgumentException e) {
+      sendQuietly(ValueCodec.listOf("FAIL", id, "too-large", e.getMessage()));
     }
   }
 

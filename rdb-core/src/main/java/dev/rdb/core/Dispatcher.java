@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Serving side of a CALL: runs its operations in order, each step's target and arguments resolved
@@ -26,8 +27,14 @@ final class Dispatcher {
   static final int MAX_SLICE = 65536;
   /** Approximate bytes of element payload after which a slice reply stops early. */
   static final int SLICE_BYTE_BUDGET = 2 * 1024 * 1024;
-  /** Operations that never run application code: the reader thread may run them itself. */
+  /** Operations that never run application code, whatever their target. */
   private static final Set<String> READER_SAFE = Set.of("get", "same", "identityHash", "shape");
+  /** JDK lists whose {@code get(int)} and {@code size()} read fields and take no lock. */
+  private static final Set<String> PLAIN_LISTS = Set.of("java.util.ArrayList",
+      "java.util.LinkedList", "java.util.Arrays$ArrayList", "java.util.ImmutableCollections$List12",
+      "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$SubList",
+      "java.util.concurrent.CopyOnWriteArrayList", "java.util.Collections$EmptyList",
+      "java.util.Collections$SingletonList");
 
   private final Policy policy;
   private final Redaction redaction;
@@ -41,24 +48,50 @@ final class Dispatcher {
     this.types = types;
   }
 
-  /** Whether every operation is one the reader thread may run (see {@link #READER_SAFE}). */
-  static boolean readerSafe(List<?> ops) {
-    for (Object op : ops) {
-      if (!(op instanceof List) || ((List<?>) op).isEmpty()
-          || !READER_SAFE.contains(((List<?>) op).get(0))) {
-        return false;
-      }
-    }
-    return true;
-  }
+  /**
+   * The state of one CALL being run: which step comes next and what the earlier ones produced.
+   * The reader thread runs steps while they touch no application code ({@link #runOnReader});
+   * a worker finishes the rest ({@link #runToEnd}). Used by one thread at a time.
+   */
+  final class Execution {
+    private final List<?> ops;
+    private final Object[] results;
+    private final boolean[] failed;
+    private final List<Object> wire;
+    private int next;
 
-  /** Runs the steps; returns the wire results, one per step. */
-  List<Object> execute(List<?> ops) {
-    int n = ops.size();
-    Object[] results = new Object[n];
-    boolean[] failed = new boolean[n];
-    List<Object> wire = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
+    private Execution(List<?> ops) {
+      this.ops = ops;
+      this.results = new Object[ops.size()];
+      this.failed = new boolean[ops.size()];
+      this.wire = new ArrayList<>(ops.size());
+    }
+
+    /** Runs steps on the calling (reader) thread while that is safe; true when all are done. */
+    boolean runOnReader() {
+      while (next < ops.size()) {
+        if (!safeOnReader(ops.get(next))) {
+          return false;
+        }
+        runStep();
+      }
+      return true;
+    }
+
+    /** Runs every remaining step. */
+    List<Object> runToEnd() {
+      while (next < ops.size()) {
+        runStep();
+      }
+      return wire;
+    }
+
+    List<Object> results() {
+      return wire;
+    }
+
+    private void runStep() {
+      int i = next++;
       try {
         Object result = step(ops.get(i), results, failed, i);
         results[i] = result;
@@ -68,7 +101,61 @@ final class Dispatcher {
         wire.add(encodeFailure(f));
       }
     }
-    return wire;
+
+    /**
+     * Whether a step runs no application code: a reflective read, or an index/length of an array
+     * or a plain JDK list with an int index. Looks at operands without decoding them (decoding a
+     * reference would count a receipt).
+     */
+    private boolean safeOnReader(Object rawOp) {
+      if (!(rawOp instanceof List) || ((List<?>) rawOp).isEmpty()) {
+        return true;
+      }
+      List<?> op = (List<?>) rawOp;
+      Object name = op.get(0);
+      if (READER_SAFE.contains(name)) {
+        return true;
+      }
+      if ("index".equals(name) && op.size() == 3) {
+        return plainIndexable(peek(op.get(1))) && isIntValue(op.get(2));
+      }
+      if ("length".equals(name) && op.size() == 2) {
+        return plainIndexable(peek(op.get(1)));
+      }
+      return false;
+    }
+
+    /** The target an operand names without decoding it, or null when that needs decoding. */
+    private Object peek(Object operand) {
+      if (!(operand instanceof List) || ((List<?>) operand).size() != 2
+          || !(((List<?>) operand).get(1) instanceof Long)) {
+        return null;
+      }
+      List<?> w = (List<?>) operand;
+      long n = (Long) w.get(1);
+      if (ValueCodec.PIPELINED.equals(w.get(0))) {
+        return n >= 0 && n < next && !failed[(int) n] ? results[(int) n] : null;
+      }
+      if (ValueCodec.YOURS.equals(w.get(0))) {
+        return codec.peekExported(n);
+      }
+      return null;
+    }
+  }
+
+  private static boolean plainIndexable(Object target) {
+    return target != null
+        && (target.getClass().isArray() || PLAIN_LISTS.contains(target.getClass().getName()));
+  }
+
+  private static boolean isIntValue(Object operand) {
+    return operand instanceof List && ((List<?>) operand).size() == 2
+        && ValueCodec.INT.equals(((List<?>) operand).get(0));
+  }
+
+  /** Starts running a CALL's steps. */
+  Execution start(List<?> ops) {
+    return new Execution(ops);
   }
 
   Object encodeFailure(OperationFailure f) {
@@ -120,15 +207,24 @@ final class Dispatcher {
       case "callStatic":
         in.arity(5);
         return call(in.target(1), in.string(2), in.values(3), in.signature(4), true);
-      case "index":
+      case "index": {
         in.arity(3);
-        return index(in.target(1), in.value(2));
-      case "length":
+        Object target = in.target(1);
+        Object key = in.value(2);
+        return applicationCode(() -> index(target, key));
+      }
+      case "length": {
         in.arity(2);
-        return length(in.target(1));
-      case "slice":
+        Object target = in.target(1);
+        return applicationCode(() -> length(target));
+      }
+      case "slice": {
         in.arity(4);
-        return slice(in.target(1), in.count(2), in.count(3));
+        Object target = in.target(1);
+        int from = in.count(2);
+        int to = in.count(3);
+        return applicationCode(() -> slice(target, from, to));
+      }
       case "toString":
         in.arity(3);
         return toStringBounded(in.target(1), in.count(2));
@@ -144,14 +240,34 @@ final class Dispatcher {
       case "identityHash":
         in.arity(2);
         return System.identityHashCode(in.value(1));
-      case "describe":
+      case "describe": {
         in.arity(5);
-        return describe(in.values(1), in.count(2), in.count(3), in.count(4));
+        List<Object> targets = in.values(1);
+        int depth = in.count(2);
+        int maxElements = in.count(3);
+        int maxChars = in.count(4);
+        return applicationCode(() -> describe(targets, depth, maxElements, maxChars));
+      }
       case "shape":
         in.arity(2);
         return new ShapeResult(Shapes.encode(types.lookup(in.number(1))));
       default:
         throw ValueCodec.invalid("unknown operation '" + name + "'");
+    }
+  }
+
+  /**
+   * Runs an operation that calls the application's collection code ({@code size()},
+   * {@code get}, iterators, {@code equals} of map keys): what that code throws is the remote
+   * side's exception, reported as such, not an error of rdb.
+   */
+  private static Object applicationCode(Supplier<Object> operation) {
+    try {
+      return operation.get();
+    } catch (OperationFailure f) {
+      throw f;
+    } catch (RuntimeException | Error e) {
+      throw new OperationFailure(OperationFailure.REMOTE, String.valueOf(e), e);
     }
   }
 

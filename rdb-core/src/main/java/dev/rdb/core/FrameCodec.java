@@ -49,6 +49,12 @@ final class FrameCodec {
       byte[] bytes = (byte[]) value;
       packer.packBinaryHeader(bytes.length);
       packer.writePayload(bytes);
+    } else if (value instanceof PackedLongs) {
+      PackedLongs longs = (PackedLongs) value;
+      packer.packArrayHeader(longs.size());
+      for (int i = 0; i < longs.size(); i++) {
+        packer.packLong(longs.at(i));
+      }
     } else if (value instanceof List) {
       List<?> list = (List<?>) value;
       packer.packArrayHeader(list.size());
@@ -119,11 +125,7 @@ final class FrameCodec {
       case ARRAY: {
         int n = in.unpackArrayHeader();
         checkRemaining(in, length, n, 1, "array");
-        List<Object> list = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          list.add(unpack(in, length, depth + 1));
-        }
-        return Collections.unmodifiableList(list);
+        return unpackArray(in, length, depth, n);
       }
       case MAP: {
         int n = in.unpackMapHeader();
@@ -141,6 +143,38 @@ final class FrameCodec {
       default:
         throw new IOException("malformed frame: unsupported MessagePack type " + format);
     }
+  }
+
+  /**
+   * An array: kept unboxed as {@link PackedLongs} while its elements are integers (the common
+   * case of a slice of ints), switching to a list of objects at the first element that is not.
+   */
+  private static Object unpackArray(MessageUnpacker in, int length, int depth, int n)
+      throws IOException {
+    long[] longs = null;
+    int packed = 0;
+    while (packed < n && isPlainInteger(in.getNextFormat())) {
+      if (longs == null) {
+        longs = new long[n];
+      }
+      longs[packed++] = in.unpackLong();
+    }
+    if (packed == n && longs != null) {
+      return new PackedLongs(longs, n);
+    }
+    List<Object> list = new ArrayList<>(n);
+    for (int i = 0; i < packed; i++) {
+      list.add(longs[i]);
+    }
+    for (int i = packed; i < n; i++) {
+      list.add(unpack(in, length, depth + 1));
+    }
+    return Collections.unmodifiableList(list);
+  }
+
+  private static boolean isPlainInteger(MessageFormat format) {
+    return format.getValueType() == org.msgpack.value.ValueType.INTEGER
+        && format != MessageFormat.UINT64;
   }
 
   /** Refuses a declared count the rest of the frame cannot possibly hold. */

@@ -30,6 +30,9 @@ final class Marshallables {
     if (value instanceof byte[]) {
       return ((byte[]) value).clone();
     }
+    if (value instanceof PackedLongs) {
+      return value;
+    }
     if (value instanceof List) {
       List<?> list = (List<?>) value;
       List<Object> out = new ArrayList<>(list.size());

@@ -53,6 +53,12 @@ final class ObjectTable {
     return e.object;
   }
 
+  /** The object exported as {@code id}, or null. */
+  synchronized Object peek(long id) {
+    Export e = byId.get(id);
+    return e == null ? null : e.object;
+  }
+
   /** Applies a RELEASE of {@code count} sends of {@code id}; returns false for an unknown id. */
   synchronized boolean release(long id, long count) {
     Export e = byId.get(id);

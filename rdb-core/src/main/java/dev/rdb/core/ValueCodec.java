@@ -216,6 +216,11 @@ final class ValueCodec {
     }
   }
 
+  /** This end's exported object {@code id}, or null; decodes nothing and counts nothing. */
+  Object peekExported(long id) {
+    return exports.peek(id);
+  }
+
   private RemoteRef decodeRef(List<?> w) {
     arity(w, 6);
     Long length = optional(w, 4, Long.class);
@@ -260,7 +265,12 @@ final class ValueCodec {
     List<?> payloads = field(w, 2, List.class);
     boolean more = field(w, 3, Boolean.class);
     List<Object> elements = new ArrayList<>(payloads.size());
-    if (elementTag == null) {
+    if (payloads instanceof PackedLongs && elementTag != null) {
+      PackedLongs longs = (PackedLongs) payloads;
+      for (int i = 0; i < longs.size(); i++) {
+        elements.add(unpackInteger(elementTag, longs.at(i)));
+      }
+    } else if (elementTag == null) {
       for (Object p : payloads) {
         elements.add(decode(p));
       }
@@ -270,6 +280,37 @@ final class ValueCodec {
       }
     }
     return new Chunk(elements, more);
+  }
+
+  /** An unboxed integer payload of a packed chunk, as the element tag's type. */
+  private static Object unpackInteger(String tag, long v) {
+    switch (tag) {
+      case INT:
+        if (v == (int) v) {
+          return (int) v;
+        }
+        break;
+      case "J":
+        return v;
+      case SHORT:
+        if (v == (short) v) {
+          return (short) v;
+        }
+        break;
+      case BYTE:
+        if (v == (byte) v) {
+          return (byte) v;
+        }
+        break;
+      case CHAR:
+        if (v == (char) v) {
+          return (char) v;
+        }
+        break;
+      default:
+        throw invalid("element " + v + " does not match element tag '" + tag + "'");
+    }
+    throw invalid("value " + v + " out of range for element tag '" + tag + "'");
   }
 
   private static Object unpackScalar(String tag, Object payload) {
@@ -319,6 +360,15 @@ final class ValueCodec {
   /** Packs elements as {@code ["L", tag, payloads, more]}. */
   Object encodeList(List<?> elements, boolean more) {
     String tag = uniformTag(elements);
+    if (tag != null && (tag.equals(INT) || tag.equals("J") || tag.equals(SHORT)
+        || tag.equals(BYTE) || tag.equals(CHAR)) && !elements.contains(null)) {
+      long[] longs = new long[elements.size()];
+      for (int i = 0; i < longs.length; i++) {
+        Object e = elements.get(i);
+        longs[i] = e instanceof Character ? (Character) e : ((Number) e).longValue();
+      }
+      return listOf(LIST, tag, new PackedLongs(longs, longs.length), more);
+    }
     List<Object> payloads = new ArrayList<>(elements.size());
     if (tag == null) {
       for (Object e : elements) {

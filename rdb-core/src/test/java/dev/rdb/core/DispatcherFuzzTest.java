@@ -47,7 +47,7 @@ class DispatcherFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "5m")
+  @FuzzTest(maxDuration = "3m")
   void everyCallGetsAnAnswerAndTheServerKeepsServing(FuzzedDataProvider data) throws Exception {
     ScriptedPeer p = peer();
     int count = data.consumeInt(0, 6);

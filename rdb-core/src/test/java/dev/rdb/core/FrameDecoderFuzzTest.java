@@ -12,7 +12,7 @@ import java.io.IOException;
  */
 class FrameDecoderFuzzTest {
 
-  @FuzzTest(maxDuration = "5m")
+  @FuzzTest(maxDuration = "3m")
   void decoderReturnsAMarshallableValueOrRefuses(byte[] frame) {
     try {
       Object value = FrameCodec.decode(frame, frame.length);
@@ -22,7 +22,7 @@ class FrameDecoderFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "5m")
+  @FuzzTest(maxDuration = "3m")
   void streamChannelReadsFramesOrRefuses(byte[] stream) {
     StreamChannel channel = new StreamChannel(new ByteArrayInputStream(stream),
         new ByteArrayOutputStream(), 4096);

@@ -16,6 +16,37 @@ import org.junit.jupiter.api.Test;
 /** A whole session over real loopback TCP sockets. */
 class LoopbackTcpTest {
 
+  /** Exports a string too large for a small frame limit. */
+  static final class Big {
+    final String text = "x".repeat(100_000);
+  }
+
+  @Test
+  void aReplyTooLargeForTheFrameLimitFailsThatCallOnly() throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Connection> server = CompletableFuture.supplyAsync(() -> {
+        try {
+          return Connection.accept(StreamChannel.over(listener.accept(), 65536),
+              ConnectionOptions.builder().token(Session.TOKEN).root(new Big()).build());
+        } catch (IOException e) {
+          throw new AssertionError(e);
+        }
+      });
+      Connection client = Connection.connect(StreamChannel.over(
+          new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 65536),
+          ConnectionOptions.builder().token(Session.TOKEN).build());
+      server.get(10, TimeUnit.SECONDS);
+      RemoteRef root = client.root();
+      assertThatThrownBy(() -> root.get("text")).isInstanceOf(InvalidOperationException.class)
+          .hasMessageContaining("exceeds the frame limit of 65536 bytes");
+      assertThat(root.toStringBounded(10)).startsWith(Big.class.getName().substring(0, 10));
+      assertThatThrownBy(() -> root.call("equals", "y".repeat(100_000)))
+          .isInstanceOf(InvalidOperationException.class).hasMessageContaining("cannot send");
+      assertThat(client.isOpen()).isTrue();
+      client.close();
+    }
+  }
+
   @Test
   void sessionOverLoopbackTcp() throws Exception {
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -42,6 +73,8 @@ class LoopbackTcpTest {
       b.execute();
       assertThat(d.value().get(0).length()).hasValue(50);
 
+      RemoteRef numbers = (RemoteRef) order.get("numbers");
+      assertThat(numbers.length()).isEqualTo(3);
       serverSide.close("agent shutting down");
       assertThatThrownBy(() -> order.get("id")).isInstanceOf(ConnectionClosedException.class)
           .hasMessage("connection closed by peer: agent shutting down");

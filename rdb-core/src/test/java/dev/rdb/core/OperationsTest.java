@@ -212,6 +212,32 @@ class OperationsTest {
     assertThat(contains).isEqualTo(false);
   }
 
+  /** A list whose application code throws. */
+  static final class BrokenList extends java.util.AbstractList<Object> {
+    @Override
+    public Object get(int index) {
+      throw new UnsupportedOperationException("broken get on " + Thread.currentThread().getName());
+    }
+
+    @Override
+    public int size() {
+      return 3;
+    }
+  }
+
+  @Test
+  void whatCollectionCodeThrowsArrivesAsARemoteExceptionFromAWorkerThread() {
+    session.close();
+    session = Session.open(new BrokenList(), Policy.readOnly());
+    RemoteRef list = session.client().root();
+    assertThat(list.length()).isEqualTo(3);
+    assertThatThrownBy(() -> list.index(1)).isInstanceOf(RemoteException.class)
+        .hasMessageStartingWith("java.lang.UnsupportedOperationException: broken get on "
+            + "rdb-worker-server-");
+    assertThatThrownBy(() -> list.slice(0, 2)).isInstanceOf(RemoteException.class);
+    assertThat(session.server().stats().internalErrors()).isZero();
+  }
+
   private static RdbException catchRdb(Runnable r) {
     try {
       r.run();

@@ -14,6 +14,8 @@ public final class CaptureSites {
   private final List<CaptureSite> byId = new CopyOnWriteArrayList<>();
   private final Set<String> instrumentedMethods = ConcurrentHashMap.newKeySet();
   private final Set<String> upgraded = ConcurrentHashMap.newKeySet();
+  /** Sites already asked about, so a busy site costs one set lookup, not a key string per frame. */
+  private final Set<Integer> upgradeAsked = ConcurrentHashMap.newKeySet();
 
   /** Registers a site whose id is not yet known and returns it with its id. */
   public synchronized CaptureSite register(SiteDraft draft) {
@@ -35,7 +37,7 @@ public final class CaptureSites {
 
   /** Asks that the method of {@code site} capture every local from its next load on. */
   public boolean upgrade(CaptureSite site) {
-    return upgraded.add(site.methodKey());
+    return upgradeAsked.add(site.id()) && upgraded.add(site.methodKey());
   }
 
   /** True when {@code methodKey} was {@linkplain #upgrade upgraded}. */

@@ -36,7 +36,10 @@ public enum Counter {
   POST_MORTEMS_DROPPED("postMortemsDropped"),
   /** Promotions of a throwable that was already a post-mortem (or a cause of one). */
   ALREADY_PROMOTED("alreadyPromoted"),
-  /** Errors inside the store or the sink, swallowed. */
+  /**
+   * Application code the store calls on a throwable ({@code getMessage}, {@code getCause},
+   * {@code getStackTrace}) threw; the post-mortem keeps what could be read.
+   */
   STORE_ERROR("storeError"),
   /** Failures to hook {@code java.lang.Thread} for uncaught exceptions. */
   UNCAUGHT_HOOK_FAILED("uncaughtHookFailed"),

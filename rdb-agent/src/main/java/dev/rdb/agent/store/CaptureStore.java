@@ -34,7 +34,7 @@ public final class CaptureStore {
   private final ThrowSiteRate rate;
   private final ArrayDeque<PostMortemView> ring = new ArrayDeque<>();
   /** Throwables already promoted, or absorbed as causes of a promoted one; weak, by identity. */
-  private final Set<IdentityKey> promoted = new HashSet<>();
+  private final Set<Object> promoted = new HashSet<>();
   private final ReferenceQueue<Throwable> promotedCollected = new ReferenceQueue<>();
   private int nextId = 1;
 
@@ -105,7 +105,7 @@ public final class CaptureStore {
       while ((gone = promotedCollected.poll()) != null) {
         promoted.remove(gone);
       }
-      if (promoted.contains(new IdentityKey(thrown, null))) {
+      if (promoted.contains(new IdentityKey.Probe(thrown))) {
         counters.add(Counter.ALREADY_PROMOTED);
         return;
       }
@@ -119,12 +119,12 @@ public final class CaptureStore {
       }
     }
     Throwable root = chain.get(chain.size() - 1);
-    List<FrameView> frames = FrameMerger.merge(root.getStackTrace(), captures);
+    List<FrameView> frames = FrameMerger.merge(stackTrace(root), captures);
     String type = thrown.getClass().getName();
     String name = thread.getName();
     synchronized (this) {
       PostMortemView pm = new PostMortemView(nextId++, Instant.now().toString(),
-          name.isEmpty() ? thread.toString() : name, type, type, thrown.getMessage(), thrown, frames);
+          name.isEmpty() ? thread.toString() : name, type, type, message(thrown), thrown, frames);
       ring.addLast(pm);
       counters.add(Counter.POST_MORTEMS);
       while (ring.size() > settings.keep()) {
@@ -135,14 +135,39 @@ public final class CaptureStore {
   }
 
   /** {@code thrown} and its causes, outermost first; cycles cut. */
-  private static List<Throwable> chain(Throwable thrown) {
+  private List<Throwable> chain(Throwable thrown) {
     List<Throwable> chain = new ArrayList<>();
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    for (Throwable t = thrown; t != null && chain.size() < MAX_CHAIN && seen.put(t, true) == null;
-        t = t.getCause()) {
-      chain.add(t);
+    try {
+      for (Throwable t = thrown; t != null && chain.size() < MAX_CHAIN && seen.put(t, true) == null;
+          t = t.getCause()) {
+        chain.add(t);
+      }
+    } catch (Throwable t) {
+      counters.error(Counter.STORE_ERROR, "getCause", t);
     }
     return chain;
+  }
+
+  // The three calls below run application code (overridable Throwable methods).
+
+  private String message(Throwable thrown) {
+    try {
+      return thrown.getMessage();
+    } catch (Throwable t) {
+      counters.error(Counter.STORE_ERROR, "getMessage", t);
+      return "<getMessage() threw " + t.getClass().getName() + ">";
+    }
+  }
+
+  private StackTraceElement[] stackTrace(Throwable thrown) {
+    try {
+      StackTraceElement[] trace = thrown.getStackTrace();
+      return trace != null ? trace : new StackTraceElement[0];
+    } catch (Throwable t) {
+      counters.error(Counter.STORE_ERROR, "getStackTrace", t);
+      return new StackTraceElement[0];
+    }
   }
 
   private boolean outermostInstrumented(CaptureSite site) {

@@ -26,10 +26,34 @@ final class IdentityKey extends WeakReference<Throwable> {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof IdentityKey)) {
-      return false;
-    }
     Throwable mine = get();
-    return mine != null && mine == ((IdentityKey) o).get();
+    if (o instanceof Probe) {
+      return mine != null && mine == ((Probe) o).thrown;
+    }
+    return o instanceof IdentityKey && mine != null && mine == ((IdentityKey) o).get();
+  }
+
+  /**
+   * A strong, short-lived key for lookups: equal to the {@link IdentityKey} of the same throwable,
+   * so a lookup allocates no {@code WeakReference} (the exception path calls it once per frame).
+   */
+  static final class Probe {
+    final Throwable thrown;
+    private final int hash;
+
+    Probe(Throwable thrown) {
+      this.thrown = thrown;
+      this.hash = System.identityHashCode(thrown);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || (o instanceof IdentityKey && ((IdentityKey) o).get() == thrown && thrown != null);
+    }
   }
 }

@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  */
 final class PendingCaptures {
 
-  private final Map<IdentityKey, Unwinding> byThrowable = new ConcurrentHashMap<>();
+  private final Map<Object, Unwinding> byThrowable = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<IdentityKey> arrival = new ConcurrentLinkedQueue<>();
   private final ReferenceQueue<Throwable> collected = new ReferenceQueue<>();
   private final int maxCount;
@@ -34,7 +34,7 @@ final class PendingCaptures {
 
   /** The captures of {@code thrown}, or null. */
   Unwinding get(Throwable thrown) {
-    return byThrowable.get(new IdentityKey(thrown, null));
+    return byThrowable.get(new IdentityKey.Probe(thrown));
   }
 
   /** Starts recording {@code thrown}; evicts collected, old and excess entries first. */
@@ -66,7 +66,7 @@ final class PendingCaptures {
 
   /** Removes and returns the captures of {@code thrown}, or null. */
   Unwinding take(Throwable thrown) {
-    return byThrowable.remove(new IdentityKey(thrown, null));
+    return byThrowable.remove(new IdentityKey.Probe(thrown));
   }
 
   int size() {

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -33,6 +35,7 @@ final class InProcessServer implements AutoCloseable {
   final Server server;
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final List<Connection> clients = new CopyOnWriteArrayList<>();
+  private final Map<Connection, Socket> sockets = new ConcurrentHashMap<>();
 
   InProcessServer(String options, Supplier<List<PostMortemView>> postMortems) throws Exception {
     this(options, postMortems, ListenerLimits.DEFAULTS);
@@ -75,7 +78,14 @@ final class InProcessServer implements AutoCloseable {
   Connection connect(String token) throws Exception {
     Socket socket = new Socket();
     socket.connect(new InetSocketAddress("127.0.0.1", port()), 5000);
-    return track(Connection.connect(StreamChannel.over(socket), clientOptions(token)));
+    Connection c = track(Connection.connect(StreamChannel.over(socket), clientOptions(token)));
+    sockets.put(c, socket);
+    return c;
+  }
+
+  /** Closes a client's socket without GOODBYE, as a killed process would. */
+  void kill(Connection client) throws IOException {
+    sockets.get(client).close();
   }
 
   /** A client whose received bytes are all copied into {@code received}. */
@@ -121,10 +131,15 @@ final class InProcessServer implements AutoCloseable {
 
   /** Polls {@code condition} until it holds or 20 s pass. */
   static void await(String what, BooleanSupplier condition) {
+    await(what, condition, () -> "");
+  }
+
+  /** As {@link #await(String, BooleanSupplier)}, failing with {@code state} in the message. */
+  static void await(String what, BooleanSupplier condition, Supplier<String> state) {
     long deadline = System.nanoTime() + 20_000_000_000L;
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 20 s: " + what);
+        throw new AssertionError("not within 20 s: " + what + " " + state.get());
       }
       LockSupport.parkNanos(10_000_000);
     }

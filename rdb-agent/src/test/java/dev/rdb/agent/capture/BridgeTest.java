@@ -1,0 +1,52 @@
+package dev.rdb.agent.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rdb.agent.bridge.Bridge;
+import dev.rdb.agent.metrics.Counter;
+import dev.rdb.agent.store.PostMortemView;
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BridgeTest {
+
+  @Test
+  void applicationCodeFailingInsideTheStoreIsCountedAndNotCapturedAgain() throws Exception {
+    TestAgent.InstrumentingLoader loader = new TestAgent.InstrumentingLoader("dev.rdb.fixtures.", LocalsMode.EAGER);
+    Class<?> hostile = loader.loadClass("dev.rdb.fixtures.Hostile");
+    Throwable thrown = null;
+    try {
+      hostile.getMethod("throwIt", int.class).invoke(null, 1);
+    } catch (InvocationTargetException e) {
+      thrown = e.getCause();
+    }
+    assertThat(thrown).isNotNull();
+    long bridgeErrors = Bridge.errors();
+    long storeErrors = TestAgent.COUNTERS.get(Counter.STORE_ERROR);
+    long frames = TestAgent.COUNTERS.get(Counter.FRAMES_CAPTURED);
+
+    // The store reads getMessage(), which is instrumented and throws: its handler calls the bridge
+    // again on this thread, the guard turns that call away, and the store counts the failure.
+    Bridge.postMortem(thrown);
+
+    List<PostMortemView> all = TestAgent.STORE.postMortems();
+    PostMortemView pm = all.get(all.size() - 1);
+    assertThat(pm.throwable()).isSameAs(thrown);
+    assertThat(pm.message()).isEqualTo("<getMessage() threw dev.rdb.fixtures.Boom>");
+    assertThat(pm.frames().stream().filter(f -> f.captured()).map(f -> f.methodName()))
+        .as("the capture of the real crash is kept").contains("throwIt");
+    assertThat(TestAgent.COUNTERS.get(Counter.STORE_ERROR)).isEqualTo(storeErrors + 1);
+    assertThat(TestAgent.COUNTERS.get(Counter.FRAMES_CAPTURED)).as("getMessage's frames not captured")
+        .isEqualTo(frames);
+    assertThat(Bridge.errors()).isEqualTo(bridgeErrors);
+  }
+
+  @Test
+  void bridgeWithoutEffectWhenGivenNull() {
+    long errorsBefore = Bridge.errors();
+    Bridge.postMortem(null);
+    Bridge.unwound(null, -1, 0, new Object[0]);
+    assertThat(Bridge.errors()).isEqualTo(errorsBefore);
+  }
+}

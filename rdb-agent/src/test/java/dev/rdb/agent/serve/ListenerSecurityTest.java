@@ -1,0 +1,312 @@
+package dev.rdb.agent.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rdb.agent.metrics.Counter;
+import dev.rdb.agent.store.PostMortemView;
+import dev.rdb.core.AuthenticationException;
+import dev.rdb.core.Connection;
+import dev.rdb.core.RemoteRef;
+import dev.rdb.core.StreamChannel;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Bad clients get nothing and cost the agent nothing: the next good client is served as before. */
+class ListenerSecurityTest {
+
+  /** Values that pack to 9 bytes each: a slice of 65,536 is a 590 KB reply. */
+  private final long[] big = new Random(1).longs(1_000_000, Long.MAX_VALUE / 2, Long.MAX_VALUE).toArray();
+  private final List<PostMortemView> postMortems = List.of(Crashes.divideByZero(1, big));
+  private InProcessServer agent;
+
+  @BeforeEach
+  void start() throws Exception {
+    agent = new InProcessServer("", () -> postMortems, new ListenerLimits(8, Duration.ofSeconds(3),
+        Duration.ofMillis(800), 16 * 1024 * 1024));
+  }
+
+  @AfterEach
+  void stop() {
+    agent.close();
+  }
+
+  @Test
+  void wrongTokenIsRefusedAndTheAgentServesTheNextClient() throws Exception {
+    assertThatThrownBy(() -> agent.connect("not-the-token"))
+        .isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("the server failed to prove it knows the token");
+    assertGoodClientWorks();
+    InProcessServer.await("failed handshake counted",
+        () -> agent.counters.get(Counter.HANDSHAKES_FAILED) == 1);
+  }
+
+  @Test
+  void garbageBeforeHelloClosesTheConnection() throws Exception {
+    byte[] garbage = new byte[4096];
+    new Random(7).nextBytes(garbage);
+    garbage[0] = 0;
+    garbage[1] = 0;
+    try (Socket s = rawSocket()) {
+      s.getOutputStream().write(garbage);
+      assertClosedByAgent(s);
+    }
+    assertGoodClientWorks();
+  }
+
+  @Test
+  void oversizeFrameIsRefusedBeforeAnythingIsAllocated() throws Exception {
+    try (Socket s = rawSocket()) {
+      s.getOutputStream().write(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1, 2, 3});
+      assertClosedByAgent(s);
+    }
+    assertGoodClientWorks();
+  }
+
+  @Test
+  void nothingIsReachableWithoutHello() throws Exception {
+    try (Socket s = rawSocket()) {
+      StreamChannel channel = new StreamChannel(s.getInputStream(), s.getOutputStream());
+      channel.send(List.of("CALL", 1L, List.of(java.util.Arrays.asList("call", List.of("Y", 1L),
+          "postMortems", List.of(), null))));
+      Object reply = channel.receive();
+      assertThat(reply.toString()).startsWith("[REFUSED, protocol, expected HELLO");
+      assertClosedByAgent(s);
+    }
+  }
+
+  @Test
+  void replayedHandshakeIsRefused() throws Exception {
+    ByteArrayOutputStream sent = new ByteArrayOutputStream();
+    Socket recorded = rawSocket();
+    OutputStream tee = new FilterOutputStream(recorded.getOutputStream()) {
+      @Override
+      public void write(int b) throws IOException {
+        sent.write(b);
+        out.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        sent.write(b, off, len);
+        out.write(b, off, len);
+      }
+    };
+    Connection good = Connection.connect(new StreamChannel(recorded.getInputStream(), tee),
+        InProcessServer.clientOptions(agent.token()));
+    assertThat(good.root().call("policy")).isEqualTo("readonly");
+    good.close();
+
+    try (Socket replay = rawSocket()) {
+      replay.getOutputStream().write(sent.toByteArray());
+      StreamChannel channel = new StreamChannel(replay.getInputStream(), OutputStream.nullOutputStream());
+      assertThat(((List<?>) channel.receive()).get(0)).isEqualTo("CHALLENGE");
+      Object refused = channel.receive();
+      assertThat(refused.toString()).isEqualTo("[REFUSED, auth, bad token: the client's proof does not match]");
+      assertClosedByAgent(replay);
+    }
+    assertGoodClientWorks();
+  }
+
+  @Test
+  void silentClientIsDroppedAfterTheHandshakeTimeout() throws Exception {
+    try (Socket s = rawSocket()) {
+      assertClosedByAgent(s);
+    }
+    InProcessServer.await("failed handshake counted",
+        () -> agent.counters.get(Counter.HANDSHAKES_FAILED) == 1);
+  }
+
+  @Test
+  void clientsBeyondTheLimitAreClosedOnAccept() throws Exception {
+    List<Socket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        held.add(rawSocket());
+      }
+      InProcessServer.await("8 sessions open",
+          () -> agent.server.listener().sessions().snapshot().size() == 8);
+      try (Socket ninth = rawSocket()) {
+        assertClosedByAgent(ninth);
+      }
+      assertThat(agent.counters.get(Counter.CLIENTS_REFUSED)).isEqualTo(1);
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+    InProcessServer.await("sessions gone", () -> agent.server.listener().sessions().snapshot().isEmpty());
+    assertGoodClientWorks();
+  }
+
+  @Test
+  void leavingOrKilledClientsFreeTheirReferences() throws Exception {
+    assertThat(agent.gauge("exportedObjects")).isZero();
+    List<Connection> clients = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Connection c = agent.connect();
+      RemoteRef pm = (RemoteRef) c.root().call("postMortem", 1);
+      c.describe(List.of(pm.get("frames")), 3);
+      clients.add(c);
+    }
+    assertThat(agent.gauge("exportedObjects")).isGreaterThan(5 * 10);
+    assertThat(agent.gauge("clientsConnected")).isEqualTo(5);
+    clients.get(0).close();
+    for (Connection c : clients.subList(1, 4)) {
+      agent.kill(c);
+    }
+    Connection midRequest = clients.get(4);
+    RemoteRef bigRef = (RemoteRef) ((RemoteRef) ((RemoteRef) ((RemoteRef) ((RemoteRef) midRequest
+        .root().call("postMortem", 1)).get("frames")).index(0)).get("locals")).index(4);
+    Thread request = new Thread(() -> {
+      try {
+        ((RemoteRef) bigRef.get("value")).slice(0, 65536);
+      } catch (RuntimeException expected) {
+        // killed while the agent answers
+      }
+    }, "test-mid-request");
+    request.start();
+    agent.kill(midRequest);
+    request.join(30_000);
+    InProcessServer.await("every client's references freed",
+        () -> agent.gauge("exportedObjects") == 0 && agent.gauge("clientsConnected") == 0);
+  }
+
+  @Test
+  void clientThatStopsReadingIsDisconnectedAndOthersAreServedMeanwhile() throws Exception {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new InetSocketAddress("127.0.0.1", agent.port()), 5000);
+    GateInputStream gate = new GateInputStream(socket.getInputStream());
+    Connection stalled = Connection.connect(new StreamChannel(gate, socket.getOutputStream()),
+        InProcessServer.clientOptions(agent.token()));
+    RemoteRef frame = (RemoteRef) ((RemoteRef) ((RemoteRef) stalled.root().call("postMortem", 1))
+        .get("frames")).index(0);
+    RemoteRef bigRef = (RemoteRef) ((RemoteRef) ((RemoteRef) frame.get("locals")).index(4)).get("value");
+    Connection other = agent.connect();
+
+    gate.close();
+    Thread flood = new Thread(() -> {
+      for (int i = 0; i < 40; i++) {
+        Thread request = new Thread(() -> {
+          try {
+            bigRef.slice(0, 65536);
+          } catch (RuntimeException expected) {
+            // The agent drops this client: its calls fail.
+          }
+        }, "test-flood-" + i);
+        request.setDaemon(true);
+        request.start();
+      }
+    });
+    flood.start();
+    InProcessServer.await("the agent's write to the stalled client blocks",
+        () -> agent.server.listener().sessions().snapshot().stream()
+            .anyMatch(s -> s.blockedNanos(System.nanoTime()) > 0)
+            || agent.counters.get(Counter.CLIENTS_STALLED) > 0);
+    assertThat(other.root().call("policy")).as("another client during the stall").isEqualTo("readonly");
+    InProcessServer.await("the stalled client is dropped",
+        () -> agent.counters.get(Counter.CLIENTS_STALLED) == 1 && agent.gauge("clientsConnected") == 1,
+        () -> agent.counters.snapshot() + " " + agent.server.listener().sessions().gauges()
+            + dump());
+    assertThat(other.root().call("policy")).isEqualTo("readonly");
+    gate.open();
+    InProcessServer.await("the stalled client learns it was dropped", () -> !stalled.isOpen());
+  }
+
+  private static String dump() {
+    StringBuilder b = new StringBuilder();
+    Thread.getAllStackTraces().forEach((t, st) -> {
+      if (t.getName().startsWith("rdb-")) {
+        b.append("\n").append(t.getName()).append(" ").append(t.getState());
+        for (int i = 0; i < Math.min(6, st.length); i++) {
+          b.append("\n   ").append(st[i]);
+        }
+      }
+    });
+    return b.toString();
+  }
+
+  private void assertGoodClientWorks() throws Exception {
+    Connection c = agent.connect();
+    RemoteRef pm = (RemoteRef) c.root().call("postMortem", 1);
+    assertThat(pm.get("message")).isEqualTo("/ by zero");
+    c.close();
+  }
+
+  private Socket rawSocket() throws IOException {
+    Socket s = new Socket();
+    s.connect(new InetSocketAddress("127.0.0.1", agent.port()), 5000);
+    s.setSoTimeout(20_000);
+    return s;
+  }
+
+  /** Reads until the agent closes the socket (EOF or reset). */
+  private static void assertClosedByAgent(Socket s) throws IOException {
+    InputStream in = s.getInputStream();
+    byte[] buf = new byte[4096];
+    try {
+      while (in.read(buf) >= 0) {
+        // drain what the agent says before closing (REFUSED)
+      }
+    } catch (java.net.SocketException reset) {
+      // A reset is a close too.
+    }
+  }
+
+  /** An input stream whose reads block while the gate is closed. */
+  private static final class GateInputStream extends InputStream {
+    private final InputStream in;
+    private volatile CountDownLatch closed = new CountDownLatch(0);
+
+    GateInputStream(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public void close() {
+      closed = new CountDownLatch(1);
+    }
+
+    void open() {
+      closed.countDown();
+    }
+
+    private void pass() throws IOException {
+      try {
+        if (!closed.await(60, TimeUnit.SECONDS)) {
+          throw new IOException("gate stayed closed");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      pass();
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      pass();
+      return in.read(b, off, len);
+    }
+  }
+}
