@@ -24,6 +24,14 @@ public final class Rdb {
     Bridge.postMortem(thrown);
   }
 
+  /**
+   * Like {@link #postMortem(Throwable)}, under {@code name} instead of the exception type: what a test
+   * runner integration passes for a failing test. A throwable kept already is renamed.
+   */
+  public static void postMortem(Throwable thrown, String name) {
+    Bridge.postMortem(thrown, name);
+  }
+
   /** True when an rdb agent runs in this JVM. */
   public static boolean active() {
     return Bridge.active();

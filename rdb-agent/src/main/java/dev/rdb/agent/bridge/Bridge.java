@@ -108,6 +108,28 @@ public final class Bridge {
     }
   }
 
+  /**
+   * Keeps {@code thrown} as a post-mortem called {@code name} (a failing test's name); see
+   * {@code dev.rdb.agent.Rdb#postMortem(Throwable, String)}.
+   */
+  public static void postMortem(Throwable thrown, String name) {
+    Sink sink = SINK.get();
+    if (sink == null || thrown == null) {
+      return;
+    }
+    boolean[] inside = enter();
+    if (inside == null) {
+      return;
+    }
+    try {
+      sink.postMortem(thrown, name);
+    } catch (Throwable t) {
+      record(t);
+    } finally {
+      inside[0] = false;
+    }
+  }
+
   /** The post-mortems kept, oldest first; empty without an agent or when reading fails. */
   public static List<Map<String, Object>> postMortems() {
     Sink sink = SINK.get();

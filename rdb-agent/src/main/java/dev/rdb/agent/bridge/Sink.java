@@ -21,6 +21,14 @@ public interface Sink {
   /** The application asked for {@code thrown} to be kept as a post-mortem. */
   void postMortem(Throwable thrown);
 
+  /**
+   * Like {@link #postMortem(Throwable)}, naming the post-mortem (a failing test's name). A sink that
+   * does not name post-mortems keeps it under its exception type.
+   */
+  default void postMortem(Throwable thrown, String name) {
+    postMortem(thrown);
+  }
+
   /** The post-mortems kept, oldest first, as plain maps (field names of {@code PostMortemView}). */
   List<Map<String, Object>> postMortems();
 

@@ -55,7 +55,15 @@ public enum Counter {
   /** Clients disconnected because they stopped reading what the agent sent. */
   CLIENTS_STALLED("clientsStalled"),
   /** Unexpected errors in the listener, swallowed. */
-  SERVE_ERROR("serveError");
+  SERVE_ERROR("serveError"),
+  /** Dump files written ({@code dump=DIR}), one per post-mortem (its .json and .txt). */
+  DUMPS_WRITTEN("dumpsWritten"),
+  /** Dumps that could not be written (unwritable directory, disk full, …). */
+  DUMP_FAILED("dumpFailed"),
+  /** Post-mortems the dump thread could not take in time; written at exit if still kept. */
+  DUMPS_DEFERRED("dumpsDeferred"),
+  /** Values a dump could not read (a field or collection that failed), written as not recorded. */
+  DUMP_VALUE_UNREADABLE("dumpValueUnreadable");
 
   private final String key;
 

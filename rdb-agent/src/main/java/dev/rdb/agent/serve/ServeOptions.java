@@ -1,5 +1,6 @@
 package dev.rdb.agent.serve;
 
+import dev.rdb.core.Redaction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +100,11 @@ public record ServeOptions(int port, String host, String token, PolicyChoice pol
         + (keystore == null ? "" : ", keystore=" + keystore)
         + (redact == null ? "" : ", redact=" + redact.pattern())
         + (waitSeconds == 0 ? "" : ", wait=" + waitSeconds) + "]";
+  }
+
+  /** What never leaves the JVM, through the listener or a dump file: {@code redact=} or the defaults. */
+  public Redaction redaction() {
+    return redact == null ? Redaction.defaults() : Redaction.matching(redact);
   }
 
   /** False for {@code port=off}. */

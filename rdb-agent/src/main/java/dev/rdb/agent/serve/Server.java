@@ -90,8 +90,7 @@ public final class Server {
       Supplier<Class<?>[]> loadedClasses, Counters counters, String mainClass,
       ListenerLimits limits, String userHome, PrintStream err) throws Failure {
     UniversalBuffer.select();
-    Redaction redaction = options.redact() == null ? Redaction.defaults()
-        : Redaction.matching(options.redact());
+    Redaction redaction = options.redaction();
     ServerTls tls = null;
     if (options.tls()) {
       try {

@@ -3,6 +3,7 @@ package dev.rdb.agent.start;
 import dev.rdb.agent.capture.LocalsMode;
 import dev.rdb.agent.serve.ServeOptions;
 import dev.rdb.agent.store.CaptureMode;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -11,9 +12,10 @@ import java.util.List;
  * @param includes class patterns to instrument; empty: the package of the main class
  * @param excludes class patterns never instrumented
  * @param serve the listener's options
+ * @param dump directory for a dump per post-mortem; null: no dumps
  */
 record AgentOptions(List<String> includes, List<String> excludes, LocalsMode locals,
-    CaptureMode capture, int keep, ServeOptions serve) {
+    CaptureMode capture, int keep, ServeOptions serve, Path dump) {
 
   AgentOptions {
     includes = List.copyOf(includes);
@@ -26,7 +28,7 @@ record AgentOptions(List<String> includes, List<String> excludes, LocalsMode loc
 
   Builder toBuilder() {
     return new Builder().includes(includes).excludes(excludes).locals(locals).capture(capture).keep(keep)
-        .serve(serve.toBuilder());
+        .serve(serve.toBuilder()).dump(dump);
   }
 
   static final class Builder {
@@ -36,6 +38,7 @@ record AgentOptions(List<String> includes, List<String> excludes, LocalsMode loc
     private CaptureMode capture = CaptureMode.UNCAUGHT;
     private int keep = 100;
     private ServeOptions.Builder serve = ServeOptions.builder();
+    private Path dump;
 
     Builder includes(List<String> v) {
       includes = v;
@@ -71,8 +74,13 @@ record AgentOptions(List<String> includes, List<String> excludes, LocalsMode loc
       return serve;
     }
 
+    Builder dump(Path v) {
+      dump = v;
+      return this;
+    }
+
     AgentOptions build() {
-      return new AgentOptions(includes, excludes, locals, capture, keep, serve.build());
+      return new AgentOptions(includes, excludes, locals, capture, keep, serve.build(), dump);
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.rdb.agent.start;
 import dev.rdb.agent.capture.LocalsMode;
 import dev.rdb.agent.serve.ServeOptions;
 import dev.rdb.agent.store.CaptureMode;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +30,7 @@ final class OptionsParser {
     OPTIONS.put("locals", (b, v) -> b.locals(choice("locals", v, LocalsMode.class)));
     OPTIONS.put("capture", (b, v) -> b.capture(choice("capture", v, CaptureMode.class)));
     OPTIONS.put("keep", (b, v) -> b.keep(positive("keep", v)));
+    OPTIONS.put("dump", (b, v) -> b.dump(directory("dump", v)));
     ServeOptions.KEYS.forEach(key -> OPTIONS.put(key, (b, v) -> b.serve().set(key, v)));
   }
 
@@ -80,6 +83,17 @@ final class OptionsParser {
       known.append(known.length() == 0 ? "" : "|").append(e.name().toLowerCase(Locale.ROOT));
     }
     throw new IllegalArgumentException(key + ": expected " + known + ", got '" + value + "'");
+  }
+
+  private static Path directory(String key, String value) {
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException(key + ": expected a directory, got ''");
+    }
+    try {
+      return Path.of(value).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(key + ": not a path: '" + value + "'");
+    }
   }
 
   private static int positive(String key, String value) {

@@ -35,6 +35,11 @@ final class RealSink implements Sink {
   }
 
   @Override
+  public void postMortem(Throwable thrown, String name) {
+    store.postMortem(thrown, name);
+  }
+
+  @Override
   public List<Map<String, Object>> postMortems() {
     List<Map<String, Object>> all = new ArrayList<>();
     for (PostMortemView pm : store.postMortems()) {

@@ -5,6 +5,9 @@ import dev.rdb.agent.capture.CaptureSites;
 import dev.rdb.agent.capture.CaptureTransformer;
 import dev.rdb.agent.capture.ClassFilter;
 import dev.rdb.agent.capture.LocalsMode;
+import dev.rdb.agent.dump.DumpLimits;
+import dev.rdb.agent.dump.DumpWriter;
+import dev.rdb.agent.metrics.Counter;
 import dev.rdb.agent.metrics.Counters;
 import dev.rdb.agent.serve.Server;
 import dev.rdb.agent.store.CaptureStore;
@@ -20,6 +23,26 @@ public final class Startup {
 
   private Startup() {}
 
+  /**
+   * Lets the dump writer (this loader's module, nobody else) read the fields of {@code java.util}
+   * objects it cannot iterate without running application code: an unmodifiable or synchronized
+   * wrapper then shows the collection it wraps, an {@code Optional} or {@code AtomicReference} its
+   * value. The application's own access is unchanged. Failure only makes dumps show less.
+   */
+  private static void openCollectionsToDumps(Instrumentation inst, Counters counters) {
+    try {
+      Module agent = Startup.class.getModule();
+      java.util.Map<String, java.util.Set<Module>> opens = new java.util.HashMap<>();
+      for (String pkg : java.util.List.of("java.util", "java.util.concurrent", "java.util.concurrent.atomic")) {
+        opens.put(pkg, java.util.Set.of(agent));
+      }
+      inst.redefineModule(Object.class.getModule(), java.util.Set.of(), java.util.Map.of(), opens,
+          java.util.Set.of(), java.util.Map.of());
+    } catch (RuntimeException e) {
+      counters.error(Counter.DUMP_VALUE_UNREADABLE, "open java.util to the dump writer", e);
+    }
+  }
+
   /** Called reflectively by {@code dev.rdb.agent.Main}. */
   public static void start(String options, Instrumentation inst, boolean atLaunch) {
     AgentOptions parsed;
@@ -31,11 +54,11 @@ public final class Startup {
     }
     ClassFilter filter;
     String what;
+    String main = MainClass.of(System.getProperty("sun.java.command"));
     if (!parsed.includes().isEmpty()) {
       filter = ClassFilter.of(parsed.includes(), parsed.excludes());
       what = filter.description();
     } else {
-      String main = MainClass.of(System.getProperty("sun.java.command"));
       if (main == null) {
         System.err.println("rdb: agent disabled: no includes= given and the main class is unknown");
         return;
@@ -51,6 +74,12 @@ public final class Startup {
     if (!Bridge.install(new RealSink(store, counters))) {
       System.err.println("rdb: agent disabled: another rdb agent already runs in this JVM");
       return;
+    }
+    if (parsed.dump() != null) {
+      openCollectionsToDumps(inst, counters);
+      DumpWriter dumps = DumpWriter.start(parsed.dump(), DumpLimits.DEFAULTS, parsed.serve().redaction(),
+          counters, store::postMortems, main);
+      store.onPromotion(dumps::promoted);
     }
     if (parsed.locals() == LocalsMode.ADAPTIVE) {
       retransformer.start();
@@ -76,6 +105,7 @@ public final class Startup {
         + "; locals=" + parsed.locals().name().toLowerCase(java.util.Locale.ROOT)
         + ", capture=" + parsed.capture().name().toLowerCase(java.util.Locale.ROOT)
         + ", keep=" + parsed.keep()
+        + (parsed.dump() == null ? "" : ", dump=" + parsed.dump())
         + loaded + "; " + serving);
   }
 }

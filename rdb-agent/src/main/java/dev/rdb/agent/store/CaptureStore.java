@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -35,6 +36,8 @@ public final class CaptureStore {
   private final ArrayDeque<PostMortemView> ring = new ArrayDeque<>();
   /** Throwables already promoted, or absorbed as causes of a promoted one; weak, by identity. */
   private final Set<Object> promoted = new HashSet<>();
+  /** Told of each post-mortem kept (and again when it is renamed), on the promoting thread. */
+  private final List<Consumer<PostMortemView>> promotionListeners = new CopyOnWriteArrayList<>();
   private final ReferenceQueue<Throwable> promotedCollected = new ReferenceQueue<>();
   private int nextId = 1;
 
@@ -72,20 +75,56 @@ public final class CaptureStore {
       upgrade.accept(site);
     }
     if (settings.capture() == CaptureMode.ALL && outermostInstrumented(site)) {
-      promote(thrown, Thread.currentThread());
+      promote(thrown, Thread.currentThread(), null);
     }
   }
 
   /** {@code thread} dies of {@code thrown}. */
   public void uncaught(Thread thread, Throwable thrown) {
     if (settings.capture() != CaptureMode.OFF) {
-      promote(thrown, thread);
+      promote(thrown, thread, null);
     }
   }
 
   /** The application asked to keep {@code thrown}. */
   public void postMortem(Throwable thrown) {
-    promote(thrown, Thread.currentThread());
+    promote(thrown, Thread.currentThread(), null);
+  }
+
+  /**
+   * The application (a test runner integration) asked to keep {@code thrown} as {@code name}. When
+   * {@code thrown} is a post-mortem already ({@code capture=all} kept it as it left the outermost
+   * instrumented frame), that post-mortem takes the name and listeners hear of it again.
+   */
+  public void postMortem(Throwable thrown, String name) {
+    if (name == null || name.isBlank()) {
+      postMortem(thrown);
+      return;
+    }
+    PostMortemView renamed = null;
+    synchronized (this) {
+      for (PostMortemView pm : ring) {
+        if (pm.throwable() == thrown) {
+          renamed = new PostMortemView(pm.id(), pm.time(), pm.thread(), name, pm.exceptionType(),
+              pm.message(), pm.throwable(), pm.frames());
+          replace(pm, renamed);
+          break;
+        }
+      }
+    }
+    if (renamed != null) {
+      notifyPromoted(renamed);
+    } else {
+      promote(thrown, Thread.currentThread(), name);
+    }
+  }
+
+  /**
+   * Calls {@code listener} with every post-mortem kept from now on, on the thread that promotes it
+   * (an application thread: the listener must be quick, never block for long and never throw).
+   */
+  public void onPromotion(Consumer<PostMortemView> listener) {
+    promotionListeners.add(listener);
   }
 
   /** The post-mortems kept, oldest first. */
@@ -98,7 +137,12 @@ public final class CaptureStore {
     return pending.size();
   }
 
-  private void promote(Throwable thrown, Thread thread) {
+  /** Keys in the pending captures' arrival order (for tests of the bounds). */
+  int arrivalBacklog() {
+    return pending.arrivalBacklog();
+  }
+
+  private void promote(Throwable thrown, Thread thread, String testName) {
     List<Throwable> chain = chain(thrown);
     synchronized (this) {
       Reference<? extends Throwable> gone;
@@ -121,15 +165,38 @@ public final class CaptureStore {
     Throwable root = chain.get(chain.size() - 1);
     List<FrameView> frames = FrameMerger.merge(stackTrace(root), captures);
     String type = thrown.getClass().getName();
-    String name = thread.getName();
+    String threadName = thread.getName();
+    PostMortemView pm;
     synchronized (this) {
-      PostMortemView pm = new PostMortemView(nextId++, Instant.now().toString(),
-          name.isEmpty() ? thread.toString() : name, type, type, message(thrown), thrown, frames);
+      pm = new PostMortemView(nextId++, Instant.now().toString(),
+          threadName.isEmpty() ? thread.toString() : threadName, testName == null ? type : testName,
+          type, message(thrown), thrown, frames);
       ring.addLast(pm);
       counters.add(Counter.POST_MORTEMS);
       while (ring.size() > settings.keep()) {
         ring.removeFirst();
         counters.add(Counter.POST_MORTEMS_DROPPED);
+      }
+    }
+    notifyPromoted(pm);
+  }
+
+  /** Puts {@code renamed} where {@code old} is in the ring, keeping the order. */
+  private void replace(PostMortemView old, PostMortemView renamed) {
+    // By identity: a record's equals would call the throwable's, which is application code.
+    List<PostMortemView> all = new ArrayList<>(ring);
+    ring.clear();
+    for (PostMortemView pm : all) {
+      ring.addLast(pm == old ? renamed : pm);
+    }
+  }
+
+  private void notifyPromoted(PostMortemView pm) {
+    for (Consumer<PostMortemView> listener : promotionListeners) {
+      try {
+        listener.accept(pm);
+      } catch (Throwable t) {
+        counters.error(Counter.STORE_ERROR, "promotion listener", t);
       }
     }
   }

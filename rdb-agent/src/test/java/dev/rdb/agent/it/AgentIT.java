@@ -89,7 +89,7 @@ class AgentIT {
     assertThat(run.exitCode()).isZero();
     assertThat(run.stdout()).contains("caught and kept");
     assertThat(run.stderr()).isEqualTo(
-        "rdb: agent disabled: unknown option 'colour' (known: capture, excludes, host, includes, keep, "
+        "rdb: agent disabled: unknown option 'colour' (known: capture, dump, excludes, host, includes, keep, "
             + "keystore, locals, policy, port, redact, storepass, tls, token, wait)\n");
     assertThat(run.lines("active").get(0)[1]).isEqualTo("false");
   }

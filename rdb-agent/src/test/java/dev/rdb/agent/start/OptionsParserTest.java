@@ -33,7 +33,7 @@ class OptionsParserTest {
   @Test
   void unknownOptionIsAnErrorNamingTheKnownOnes() {
     assertThatThrownBy(() -> OptionsParser.parse("includes=a.*,colour=blue"))
-        .hasMessage("unknown option 'colour' (known: capture, excludes, host, includes, keep, "
+        .hasMessage("unknown option 'colour' (known: capture, dump, excludes, host, includes, keep, "
             + "keystore, locals, policy, port, redact, storepass, tls, token, wait)");
   }
 
@@ -74,5 +74,13 @@ class OptionsParserTest {
   @Test
   void emptyPatternListIsNeverProduced() {
     assertThat(OptionsParser.parse("excludes=x.Y").excludes()).isEqualTo(List.of("x.Y"));
+  }
+
+  @Test
+  void dumpIsADirectoryMadeAbsolute() {
+    assertThat(OptionsParser.parse("dump=target/rdb").dump())
+        .isEqualTo(java.nio.file.Path.of("target/rdb").toAbsolutePath());
+    assertThat(OptionsParser.parse(null).dump()).isNull();
+    assertThatThrownBy(() -> OptionsParser.parse("dump=")).hasMessage("dump: expected a directory, got ''");
   }
 }

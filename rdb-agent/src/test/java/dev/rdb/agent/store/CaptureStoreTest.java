@@ -113,6 +113,17 @@ class CaptureStoreTest {
   }
 
   @Test
+  void manyThrowablesCaughtAndDroppedLeaveTheStoreBounded() {
+    CaptureStore store = store(new StoreSettings(10, CaptureMode.OFF, 50, Long.MAX_VALUE, Integer.MAX_VALUE));
+    CaptureSite s = site("a.A", "m", 1, true);
+    for (int i = 0; i < 100_000; i++) {
+      store.unwound(new RuntimeException(), s.id(), 0, new Object[] {i, i});
+    }
+    assertThat(store.pendingCount()).isLessThanOrEqualTo(50);
+    assertThat(store.arrivalBacklog()).as("arrival order stays bounded").isLessThanOrEqualTo(4 * 50 + 16);
+  }
+
+  @Test
   void pendingCapturesAreBoundedByAge() {
     CaptureStore store = store(new StoreSettings(10, CaptureMode.OFF, 100, 1_000, 1000));
     CaptureSite s = site("a.A", "m", 1, true);
@@ -195,5 +206,44 @@ class CaptureStoreTest {
         "throwable", "frames");
     assertThat(map.get("thread")).isEqualTo("worker-7");
     assertThat(map.get("name")).isEqualTo("java.lang.IllegalStateException");
+  }
+
+  @Test
+  void namedPostMortemTakesTheNameAndListenersHearOfIt() {
+    CaptureStore store = store(StoreSettings.of(10, CaptureMode.OFF));
+    List<PostMortemView> heard = new ArrayList<>();
+    store.onPromotion(heard::add);
+    store.postMortem(new IllegalStateException("x"), "OrderTest.totals");
+    assertThat(store.postMortems()).extracting(PostMortemView::name).containsExactly("OrderTest.totals");
+    assertThat(heard).extracting(PostMortemView::name).containsExactly("OrderTest.totals");
+  }
+
+  @Test
+  void namingAnAlreadyKeptThrowableRenamesItInPlace() {
+    CaptureStore store = store(StoreSettings.of(10, CaptureMode.OFF));
+    List<PostMortemView> heard = new ArrayList<>();
+    store.onPromotion(heard::add);
+    RuntimeException first = new RuntimeException("first");
+    RuntimeException e = new RuntimeException("second");
+    store.postMortem(first);
+    store.postMortem(e);
+    store.postMortem(e, "ShopTest.checkout");
+    assertThat(store.postMortems()).extracting(PostMortemView::name)
+        .containsExactly("java.lang.RuntimeException", "ShopTest.checkout");
+    assertThat(store.postMortems().get(1).id()).isEqualTo(heard.get(1).id());
+    assertThat(heard).hasSize(3);
+    assertThat(heard.get(2).name()).isEqualTo("ShopTest.checkout");
+    assertThat(counters.get(Counter.ALREADY_PROMOTED)).isZero();
+  }
+
+  @Test
+  void failingPromotionListenerIsCountedAndTheStoreGoesOn() {
+    CaptureStore store = store(StoreSettings.of(10, CaptureMode.OFF));
+    store.onPromotion(pm -> {
+      throw new IllegalStateException("listener broke");
+    });
+    store.postMortem(new RuntimeException());
+    assertThat(store.postMortems()).hasSize(1);
+    assertThat(counters.get(Counter.STORE_ERROR)).isEqualTo(1);
   }
 }
