@@ -1,6 +1,7 @@
 package dev.rdb.cli;
 
 import dev.rdb.cli.debuggee.TargetException;
+import dev.rdb.cli.debuggee.TargetLostException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -23,7 +24,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     if (e instanceof TargetException target) {
       err.println("rdb: " + target.getMessage());
       err.flush();
-      return Exit.FAILED.code();
+      return (target instanceof TargetLostException ? Exit.USAGE : Exit.FAILED).code();
     }
     err.println("rdb: internal error: " + e + (debug(parseResult) ? "" : " (run with --debug for the stack trace)"));
     if (debug(parseResult)) {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Options of every command that opens a session (open now; attach later): scripting and output. */
+/** Options of every command that opens a session (open, attach): scripting and output. */
 final class SessionOptions {
   @Option(names = {"-c", "--commands"}, paramLabel = "COMMANDS",
       description = "Run these REPL commands (separated by ';') and exit, e.g. -c 'where; up; locals'.")

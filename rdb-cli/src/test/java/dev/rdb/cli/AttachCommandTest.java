@@ -1,0 +1,188 @@
+package dev.rdb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rdb.cli.live.TcpAgent;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code rdb attach} against an agent on a real loopback socket (rdb-core's server side exporting
+ * a fake debuggee): where the token comes from, TLS pinning, and the one-line errors with exit 2.
+ */
+class AttachCommandTest {
+  private static final String TOKEN = "s3cret";
+
+  @TempDir Path home;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private String savedHome;
+
+  @BeforeEach
+  void moveHome() {
+    savedHome = System.getProperty("user.home");
+    System.setProperty("user.home", home.toString());
+  }
+
+  @AfterEach
+  void restoreHome() {
+    System.setProperty("user.home", savedHome);
+  }
+
+  private int rdb(String... args) {
+    CommandLine commandLine = RdbCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  private void assertOneLineError(String expected) {
+    assertThat(err.toString().lines()).as("stderr: %s", err).hasSize(1);
+    assertThat(err.toString().strip()).startsWith(expected).doesNotContain("\tat ");
+  }
+
+  @Test
+  void scriptedCommandsRunAgainstTheAgent() throws Exception {
+    try (TcpAgent agent = TcpAgent.start(TOKEN, null)) {
+      int exit = rdb("attach", agent.address(), "--token", TOKEN, "-c", "exceptions; where; locals; up; locals");
+      assertThat(exit).as("stderr: %s", err).isZero();
+      assertThat(out.toString()).contains("java.lang.ArithmeticException: / by zero")
+          .contains("com.acme.Cart.total(Cart.java:21)")
+          .contains("{apples=3, pears=0}")
+          .contains("customer").contains("\"Ada\"");
+    }
+  }
+
+  @Test
+  void theTokenComesFromTheAgentFileOfThatPort() throws Exception {
+    try (TcpAgent agent = TcpAgent.start(TOKEN, null)) {
+      writeAgentFile(agent.port(), TOKEN, false, null);
+      assertThat(rdb("attach", agent.address(), "-c", "where")).as("stderr: %s", err).isZero();
+    }
+  }
+
+  @Test
+  void aWrongTokenIsExitTwoWithOneLine() throws Exception {
+    try (TcpAgent agent = TcpAgent.start(TOKEN, null)) {
+      assertThat(rdb("attach", agent.address(), "--token", "wrong", "-c", "where")).isEqualTo(2);
+      assertOneLineError("rdb: " + agent.address() + ": authentication failed: wrong token (from --token)");
+    }
+  }
+
+  @Test
+  void nothingListeningIsExitTwoWithOneLine() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    assertThat(rdb("attach", "127.0.0.1:" + port, "--token", TOKEN, "-c", "where")).isEqualTo(2);
+    assertOneLineError("rdb: 127.0.0.1:" + port + ": cannot connect: ");
+  }
+
+  @Test
+  void aMissingTokenSaysWhereItLooked() throws Exception {
+    try (TcpAgent agent = TcpAgent.start(TOKEN, null)) {
+      assertThat(rdb("attach", agent.address(), "-c", "where")).isEqualTo(2);
+      assertOneLineError("rdb: " + agent.address() + ": no token: give --token or set RDB_TOKEN (no agent file for port "
+          + agent.port());
+    }
+  }
+
+  @Test
+  void aBadAddressIsAUsageError() {
+    assertThat(rdb("attach", "localhost", "-c", "where")).isEqualTo(2);
+    assertOneLineError("rdb: expected HOST:PORT");
+  }
+
+  @Test
+  void tlsPinsTheCertificateOnFirstUseAndTrustsItAfter() throws Exception {
+    Tls tls = tls();
+    try (TcpAgent agent = TcpAgent.start(TOKEN, tls.context())) {
+      assertThat(rdb("attach", agent.address(), "--tls", "--token", TOKEN, "-c", "where")).as("stderr: %s", err).isZero();
+      assertThat(err.toString()).contains("pinned the agent's certificate SHA-256 " + tls.fingerprint());
+      assertThat(Files.readString(home.resolve(".rdb/known_agents"))).contains(agent.address() + " " + tls.fingerprint());
+      err.getBuffer().setLength(0);
+      assertThat(rdb("attach", agent.address(), "--tls", "--token", TOKEN, "-c", "where")).isZero();
+      assertThat(err.toString()).as("nothing new to say").isEmpty();
+    }
+  }
+
+  @Test
+  void aChangedCertificateIsRefusedWithHowToForgetIt() throws Exception {
+    Tls tls = tls();
+    try (TcpAgent agent = TcpAgent.start(TOKEN, tls.context())) {
+      Files.createDirectories(home.resolve(".rdb"));
+      String old = "AA:" + tls.fingerprint().substring(3);
+      Files.writeString(home.resolve(".rdb/known_agents"), agent.address() + " " + old + "\n");
+      assertThat(rdb("attach", agent.address(), "--tls", "--token", TOKEN, "-c", "where")).isEqualTo(2);
+      assertOneLineError("rdb: " + agent.address() + ": the agent's TLS certificate changed: it presents SHA-256 "
+          + tls.fingerprint() + " but " + old + " is pinned");
+      assertThat(err.toString()).contains("sed -i");
+    }
+  }
+
+  @Test
+  void theAgentFileSaysTlsAndVouchesForItsCertificate() throws Exception {
+    Tls tls = tls();
+    try (TcpAgent agent = TcpAgent.start(TOKEN, tls.context())) {
+      writeAgentFile(agent.port(), TOKEN, true, tls.fingerprint());
+      assertThat(rdb("attach", agent.address(), "-c", "where")).as("stderr: %s", err).isZero();
+    }
+  }
+
+  @Test
+  void aPlainClientToATlsAgentSaysToAddTls() throws Exception {
+    Tls tls = tls();
+    try (TcpAgent agent = TcpAgent.start(TOKEN, tls.context())) {
+      assertThat(rdb("attach", agent.address(), "--token", TOKEN, "--timeout", "3", "-c", "where")).isEqualTo(2);
+      assertThat(err.toString()).contains("add --tls");
+    }
+  }
+
+  private void writeAgentFile(int port, String token, boolean tls, String fingerprint) throws IOException {
+    Path dir = home.resolve(".rdb/agents");
+    Files.createDirectories(dir);
+    long pid = ProcessHandle.current().pid();
+    Files.writeString(dir.resolve(pid + ".json"), "{\"format\": 1, \"pid\": " + pid + ", \"host\": \"127.0.0.1\", "
+        + "\"port\": " + port + ", \"token\": \"" + token + "\", \"tls\": " + tls + ", \"fingerprint\": "
+        + (fingerprint == null ? "null" : "\"" + fingerprint + "\"") + ", \"policy\": \"readonly\", "
+        + "\"mainClass\": \"com.acme.Shop\"}");
+  }
+
+  private record Tls(SSLContext context, String fingerprint) {}
+
+  /** A self-signed key pair made by the JDK's keytool, as an agent with keystore= would use. */
+  private Tls tls() throws Exception {
+    Path store = home.resolve("agent.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "rdb", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=rdb-test",
+        "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit",
+        "-keypass", "changeit").redirectErrorStream(true).start();
+    keytool.getInputStream().readAllBytes();
+    assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(keytool.exitValue()).isZero();
+    KeyStore keys = KeyStore.getInstance(store.toFile(), "changeit".toCharArray());
+    KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    factory.init(keys, "changeit".toCharArray());
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(factory.getKeyManagers(), null, null);
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(keys.getCertificate("rdb").getEncoded());
+    return new Tls(context, HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest));
+  }
+}
