@@ -114,6 +114,7 @@ final class DemoCommand implements Callable<Integer> {
         shop.stopEcho();
         say(out, "post-mortem captured; the shop keeps serving (its output now goes to " + shop.log() + ")");
         say(out, touring ? "the tour (no terminal, so these commands run by themselves):"
+            : options.scripted() ? "running your commands; the shop stops after them"
             : "attaching the REPL; it stops the shop when you quit (Ctrl-D)");
         return new SessionRunner(spec.commandLine(), options).run(debuggee).code();
       }
@@ -121,6 +122,9 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private int seed(Checkout checkout) throws IOException {
+    if (options.script != null) {
+      throw new RdbException("--seed takes its commands with -c, not --script", Exit.USAGE);
+    }
     PrintWriter out = spec.commandLine().getOut();
     boolean touring = chooseTour(SEED_TOUR);
     String token = newToken();

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs README.md's commands as written, with bash, from a directory that looks like the checkout
  * (links to {@code ./rdb}, {@code rdb-agent/}, {@code demo/}), so files they write stay out of it.
  * The service uses the agent's default port 7777 as the README does; when another process holds
- * it, the test is skipped rather than attaching to a stranger.
+ * it (another build on this machine), every command runs with only the port changed to a free one
+ * ({@code port=N} added to the agent options), rather than attaching to a stranger.
  */
 class ReadmeIT {
   static final String SERVICE = "java -javaagent:rdb-agent/target/rdb-agent.jar=includes=dev.rdb.demo.* "
@@ -31,19 +32,21 @@ class ReadmeIT {
 
   @Test
   void theServiceWalkthroughRunsAsWritten() throws Exception {
-    Assumptions.assumeTrue(portFree(7777), "port 7777 is in use on this machine");
     linkCheckout();
     List<String> service = Readme.blockWith(SERVICE);
     assertThat(service).containsExactly(SERVICE);
+    int port = portFree(7777) ? 7777 : freePort();
+    UnaryOperator<String> onPort = command -> command.replace("127.0.0.1:7777", "127.0.0.1:" + port)
+        .replace("includes=dev.rdb.demo.* ", port == 7777 ? "includes=dev.rdb.demo.* " : "includes=dev.rdb.demo.*,port=" + port + " ");
     Path serviceOut = work.resolve("service.txt");
-    Process shop = new ProcessBuilder("bash", "-c", "exec " + SERVICE).directory(work.toFile())
+    Process shop = new ProcessBuilder("bash", "-c", "exec " + onPort.apply(SERVICE)).directory(work.toFile())
         .redirectErrorStream(true).redirectOutput(serviceOut.toFile()).start();
     try {
       awaitText(shop, serviceOut, "[shop] order-worker-3 has died");
       for (String command : Readme.blockWith("./rdb ps")) {
-        String out = run(command);
+        String out = run(onPort.apply(command));
         if (command.equals("./rdb ps")) {
-          assertThat(out).contains(Long.toString(shop.pid())).contains("rdb attach 127.0.0.1:7777");
+          assertThat(out).contains(Long.toString(shop.pid())).contains("rdb attach 127.0.0.1:" + port);
         }
         if (command.contains("p order.items[0].price")) {
           assertThat(out).contains("{amount=89.00, currency=EUR}");
@@ -104,6 +107,12 @@ class ReadmeIT {
       assertThat(process.isAlive()).as("service alive; output:%n%s", Files.readString(file)).isTrue();
       assertThat(System.nanoTime()).as("'%s' within %s", text, LIMIT).isLessThan(deadline);
       process.onExit().completeOnTimeout(null, 50, TimeUnit.MILLISECONDS).join();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 
