@@ -1,6 +1,5 @@
 package dev.rdb.cli;
 
-import dev.rdb.cli.live.AgentFile;
 import dev.rdb.cli.live.ConnectFailedException;
 import dev.rdb.cli.live.LocalJvms;
 import java.io.PrintWriter;
@@ -12,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,16 +28,14 @@ import picocli.CommandLine.Spec;
         "On JDK 21 and later the target prints a warning about a dynamically loaded agent (JEP 451); start it "
             + "with -XX:+EnableDynamicAgentLoading to allow it quietly — later JDKs may refuse without it."})
 final class InjectCommand implements Callable<Integer> {
-  /** How long to wait for the injected agent's file before saying where to look instead. */
-  private static final long AGENT_FILE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
-
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "PID", description = "The JVM's process id ('rdb ps' lists them).")
   long pid;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "OPTIONS",
-      description = "Agent options, comma-separated, as after -javaagent:rdb-agent.jar=")
+      description = "Agent options, comma-separated, as after -javaagent:rdb-agent.jar= (port=0, a free port, "
+          + "unless they choose one).")
   String agentOptions;
 
   @Option(names = "--agent", paramLabel = "JAR",
@@ -55,17 +50,12 @@ final class InjectCommand implements Callable<Integer> {
     if (!Files.isRegularFile(jar)) {
       throw new RdbException("no agent jar at " + jar, Exit.USAGE);
     }
-    Optional<AgentFile> existing = AgentFile.ofPid(AgentTarget.home(), pid).filter(AgentFile::alive);
-    if (existing.isPresent()) {
-      throw new RdbException("pid " + pid + " already runs an rdb agent, listening on " + existing.get().host() + ":"
-          + existing.get().port(), Exit.FAILED);
-    }
     LocalJvms.Injected injected;
     try {
       injected = LocalJvms.inject(pid, jar, agentOptions);
     } catch (ConnectFailedException e) {
       throw new RdbException(e.getMessage(), Exit.USAGE);
-    } catch (IllegalStateException e) {
+    } catch (LocalJvms.AlreadyRunningException | IllegalStateException e) {
       throw new RdbException(e.getMessage(), Exit.FAILED);
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -75,28 +65,16 @@ final class InjectCommand implements Callable<Integer> {
           + "warning about a dynamically loaded agent unless started with -XX:+EnableDynamicAgentLoading");
       err.flush();
     }
-    Optional<AgentFile> file = awaitAgentFile();
-    if (file.isPresent()) {
-      out.println("injected the rdb agent into pid " + pid + "; it listens on " + file.get().host() + ":"
-          + file.get().port() + " — rdb attach " + file.get().host() + ":" + file.get().port());
+    if (injected.port().isPresent()) {
+      String address = "127.0.0.1:" + injected.port().get();
+      out.println("injected the rdb agent into pid " + pid + "; it listens on port " + injected.port().get()
+          + injected.agentFile().map(f -> " (token in " + f + ")").orElse("") + " — rdb attach " + address);
     } else {
-      out.println("injected the rdb agent into pid " + pid + "; it wrote no agent file (port=off, or it could not "
-          + "listen: its startup line on the target's stderr says why)");
+      out.println("injected the rdb agent into pid " + pid + "; it does not listen (port=off, or it could not: "
+          + "its startup line on the target's stderr says why)");
     }
     out.flush();
     return Exit.OK.code();
-  }
-
-  /** Polls for the file the agent writes once it listens; it starts on the target's own thread. */
-  private Optional<AgentFile> awaitAgentFile() {
-    long deadline = System.nanoTime() + AGENT_FILE_WAIT_NANOS;
-    while (true) {
-      Optional<AgentFile> file = AgentFile.ofPid(AgentTarget.home(), pid);
-      if (file.isPresent() || System.nanoTime() > deadline) {
-        return file;
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-    }
   }
 
   /**

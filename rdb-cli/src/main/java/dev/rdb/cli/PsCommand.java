@@ -35,8 +35,10 @@ final class PsCommand implements Callable<Integer> {
   }
 
   private static String agent(AgentFile file) {
-    StringBuilder s = new StringBuilder("rdb attach ").append(file.host().indexOf(':') >= 0
-        ? "[" + file.host() + "]" : file.host()).append(':').append(file.port()).append("  (");
+    // A wildcard bind address means: connect to loopback.
+    String host = file.host().equals("0.0.0.0") || file.host().equals("::") ? "127.0.0.1" : file.host();
+    StringBuilder s = new StringBuilder("rdb attach ").append(host.indexOf(':') >= 0 ? "[" + host + "]" : host)
+        .append(':').append(file.port()).append("  (");
     s.append(file.policy() == null ? "?" : file.policy());
     if (file.tls()) {
       s.append(", TLS");

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -74,6 +75,26 @@ class AttachCommandTest {
     try (TcpAgent agent = TcpAgent.start(TOKEN, null)) {
       writeAgentFile(agent.port(), TOKEN, false, null);
       assertThat(rdb("attach", agent.address(), "-c", "where")).as("stderr: %s", err).isZero();
+    }
+  }
+
+  @Test
+  void anAgentFileOthersMayReadIsNotTrusted() throws Exception {
+    try (TcpAgent agent = TcpAgent.start(TOKEN, null)) {
+      writeAgentFile(agent.port(), TOKEN, false, null);
+      Files.setPosixFilePermissions(home.resolve(".rdb/agents/" + ProcessHandle.current().pid() + ".json"),
+          PosixFilePermissions.fromString("rw-r--r--"));
+      assertThat(rdb("attach", agent.address(), "-c", "where")).isEqualTo(2);
+      assertOneLineError("rdb: " + agent.address() + ": no token: give --token or set RDB_TOKEN");
+    }
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    for (String command : new String[] {"attach", "dump", "ps", "inject"}) {
+      out.getBuffer().setLength(0);
+      assertThat(rdb(command, "--help")).isZero();
+      assertThat(out.toString()).as("help of %s", command).contains("Exit codes:").contains("  2  ");
     }
   }
 
@@ -163,6 +184,7 @@ class AttachCommandTest {
         + "\"port\": " + port + ", \"token\": \"" + token + "\", \"tls\": " + tls + ", \"fingerprint\": "
         + (fingerprint == null ? "null" : "\"" + fingerprint + "\"") + ", \"policy\": \"readonly\", "
         + "\"mainClass\": \"com.acme.Shop\"}");
+    Files.setPosixFilePermissions(dir.resolve(pid + ".json"), PosixFilePermissions.fromString("rw-------"));
   }
 
   private record Tls(SSLContext context, String fingerprint) {}

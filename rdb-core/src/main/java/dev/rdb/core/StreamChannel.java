@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.Arrays;
 import java.util.List;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
@@ -18,8 +19,10 @@ import org.msgpack.core.buffer.MessageBuffer;
  * unsigned length followed by that many bytes of MessagePack (see {@code docs/PROTOCOL.md}).
  *
  * <p>A frame longer than the maximum frame size is refused before anything is allocated for it,
- * and the channel is unusable afterwards (the stream position is lost). Sending a message larger
- * than the limit throws {@link IllegalArgumentException} and writes nothing. Sends are serialised by a
+ * and the channel is unusable afterwards (the stream position is lost). Below the limit, a large
+ * frame's buffer grows as its bytes arrive, so an unauthenticated peer cannot make the receiver
+ * allocate the limit by sending a 4-byte length alone. Sending a message larger than the limit
+ * throws {@link IllegalArgumentException} and writes nothing. Sends are serialised by a
  * lock; one thread receives at a time.
  */
 public final class StreamChannel implements Channel {
@@ -126,13 +129,40 @@ public final class StreamChannel implements Channel {
             "frame of " + length + " bytes exceeds the limit of " + maxFrameBytes + " bytes");
       }
       int n = (int) length;
-      byte[] frame = n <= receiveBuffer.length ? receiveBuffer : new byte[n];
-      in.readFully(frame, 0, n);
-      if (n > receiveBuffer.length && n <= 65536) {
-        receiveBuffer = frame;
+      byte[] frame;
+      if (n <= receiveBuffer.length) {
+        frame = receiveBuffer;
+        in.readFully(frame, 0, n);
+      } else {
+        frame = readGrowing(n);
+        if (n <= 65536) {
+          receiveBuffer = frame;
+        }
       }
       return FrameCodec.decode(frame, n);
     }
+  }
+
+  /**
+   * Reads an {@code n}-byte frame into a buffer that doubles as bytes arrive: a length the peer
+   * merely claims (before authenticating, say) costs at most twice what it actually sent, not
+   * {@code n}.
+   */
+  private byte[] readGrowing(int n) throws IOException {
+    byte[] buffer = new byte[Math.min(n, 65536)];
+    int filled = 0;
+    while (filled < n) {
+      if (filled == buffer.length) {
+        buffer = Arrays.copyOf(buffer, (int) Math.min(n, 2L * buffer.length));
+      }
+      int read = in.read(buffer, filled, buffer.length - filled);
+      if (read < 0) {
+        throw new EOFException("peer closed the stream " + filled + " bytes into a frame of " + n
+            + " bytes");
+      }
+      filled += read;
+    }
+    return buffer;
   }
 
   @Override

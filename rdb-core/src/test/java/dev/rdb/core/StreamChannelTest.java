@@ -25,6 +25,48 @@ class StreamChannelTest {
   }
 
   @Test
+  void claimedFrameLengthCostsNothingUntilItsBytesArrive() {
+    int claimed = StreamChannel.DEFAULT_MAX_FRAME_BYTES - 1;
+    byte[] bytes = new byte[4 + 1000];
+    bytes[0] = (byte) (claimed >>> 24);
+    bytes[1] = (byte) (claimed >>> 16);
+    bytes[2] = (byte) (claimed >>> 8);
+    bytes[3] = (byte) claimed;
+    StreamChannel channel = reading(StreamChannel.DEFAULT_MAX_FRAME_BYTES, bytes);
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    IOException thrown = null;
+    long before = threads.getCurrentThreadAllocatedBytes();
+    try {
+      channel.receive();
+    } catch (IOException e) {
+      thrown = e;
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertThat(thrown).isInstanceOf(java.io.EOFException.class)
+        .hasMessage("peer closed the stream 1000 bytes into a frame of " + claimed + " bytes");
+    assertThat(allocated).as("bytes allocated for a 16 MiB claim backed by 1000 bytes")
+        .isLessThan(1 << 20);
+  }
+
+  @Test
+  void largeFrameArrivingInPiecesIsReadWhole() throws IOException {
+    byte[] payload = new byte[300_000];
+    new java.util.Random(3).nextBytes(payload);
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    new StreamChannel(new ByteArrayInputStream(new byte[0]), wire).send(payload);
+    java.io.InputStream trickle = new java.io.FilterInputStream(
+        new ByteArrayInputStream(wire.toByteArray())) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return super.read(b, off, Math.min(len, 777));
+      }
+    };
+    Object received = new StreamChannel(trickle, new ByteArrayOutputStream()).receive();
+    assertThat((byte[]) received).isEqualTo(payload);
+  }
+
+  @Test
   void arrayClaimingMoreElementsThanTheFrameHoldsIsRefused() {
     // frame of 5 bytes: array32 header claiming 2^31-1 elements
     StreamChannel channel = reading(1024, (byte) 0, (byte) 0, (byte) 0, (byte) 5, (byte) 0xdd,

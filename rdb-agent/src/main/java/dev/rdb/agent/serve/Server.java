@@ -60,8 +60,13 @@ public final class Server {
     try {
       Server server = open(options, store::postMortems, inst::getAllLoadedClasses, counters,
           mainClass, ListenerLimits.DEFAULTS, System.getProperty("user.home"), System.err);
+      try {
+        Runtime.getRuntime().addShutdownHook(server.exitHook(options.waitSeconds(), counters));
+      } catch (IllegalStateException shuttingDown) {
+        server.close("the JVM is shutting down");
+        return "not listening: the JVM is shutting down";
+      }
       server.listener.start();
-      Runtime.getRuntime().addShutdownHook(server.exitHook(options.waitSeconds(), counters));
       return server.description;
     } catch (Failure f) {
       return "not listening: " + f.getMessage();

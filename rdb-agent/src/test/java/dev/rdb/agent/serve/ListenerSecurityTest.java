@@ -166,9 +166,22 @@ class ListenerSecurityTest {
     assertThat(agent.gauge("exportedObjects")).isGreaterThan(5 * 10);
     assertThat(agent.gauge("clientsConnected")).isEqualTo(5);
     clients.get(0).close();
-    for (Connection c : clients.subList(1, 5)) {
+    for (Connection c : clients.subList(1, 4)) {
       agent.kill(c);
     }
+    Connection midRequest = clients.get(4);
+    RemoteRef bigRef = (RemoteRef) ((RemoteRef) ((RemoteRef) ((RemoteRef) ((RemoteRef) midRequest
+        .root().call("postMortem", 1)).get("frames")).index(0)).get("locals")).index(4);
+    Thread request = new Thread(() -> {
+      try {
+        ((RemoteRef) bigRef.get("value")).slice(0, 65536);
+      } catch (RuntimeException expected) {
+        // killed while the agent answers
+      }
+    }, "test-mid-request");
+    request.start();
+    agent.kill(midRequest);
+    request.join(30_000);
     InProcessServer.await("every client's references freed",
         () -> agent.gauge("exportedObjects") == 0 && agent.gauge("clientsConnected") == 0);
   }

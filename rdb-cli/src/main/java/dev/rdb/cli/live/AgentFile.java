@@ -6,11 +6,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What an agent writes to {@code ~/.rdb/agents/<pid>.json} while it listens (the agent's
@@ -53,24 +56,19 @@ public record AgentFile(Path path, long pid, String host, int port, String token
   }
 
   /**
-   * The agent on this machine listening on {@code address}'s port: a file of a running process
-   * first (files of dead processes may linger after a crash).
+   * The agent on this machine listening on {@code address}'s port. Files of dead processes (left
+   * by a {@code kill -9}) are ignored.
    */
   public static Optional<AgentFile> forAddress(Path home, AgentAddress address) {
     if (!address.isThisMachine()) {
       return Optional.empty();
     }
-    Optional<AgentFile> stale = Optional.empty();
     for (AgentFile file : all(home)) {
-      if (file.port() != address.port()) {
-        continue;
-      }
-      if (file.alive()) {
+      if (file.port() == address.port() && file.alive()) {
         return Optional.of(file);
       }
-      stale = Optional.of(file);
     }
-    return stale;
+    return Optional.empty();
   }
 
   /** Whether the process that wrote the file still runs. */
@@ -78,9 +76,12 @@ public record AgentFile(Path path, long pid, String host, int port, String token
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  /** Reads one file; empty when it is unreadable, malformed or of an unknown format. */
+  /**
+   * Reads one file; empty when it is unreadable, malformed, of an unknown format, or not private to
+   * this user (another user's file, or one others may read, is not trusted for a token).
+   */
   static Optional<AgentFile> read(Path file) {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(file) || !privateToThisUser(file)) {
       return Optional.empty();
     }
     long pid = -1;
@@ -129,6 +130,22 @@ public record AgentFile(Path path, long pid, String host, int port, String token
     }
     return Optional.of(new AgentFile(file, pid, host == null ? "127.0.0.1" : host, port, token, tls, fingerprint,
         policy, mainClass, agentVersion, javaVersion));
+  }
+
+  private static boolean privateToThisUser(Path file) {
+    try {
+      if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        return true;
+      }
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+      boolean othersMayRead = permissions.contains(PosixFilePermission.GROUP_READ)
+          || permissions.contains(PosixFilePermission.OTHERS_READ)
+          || permissions.contains(PosixFilePermission.GROUP_WRITE)
+          || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+      return !othersMayRead && Files.getOwner(file).getName().equals(System.getProperty("user.name"));
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
   }
 
   @Override

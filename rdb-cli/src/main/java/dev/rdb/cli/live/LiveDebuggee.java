@@ -179,7 +179,7 @@ public final class LiveDebuggee implements Debuggee {
       throw new TargetException(name + ": no post-mortem #" + id + detail(pm), e);
     }
     List<FrameInfo> frames = new ArrayList<>();
-    Description frameList = ((Description.Field) view.field("frames").orElseThrow()).description();
+    Description frameList = view.field("frames").map(Description.Field::description).orElse(null);
     if (frameList != null) {
       for (Description.Element element : frameList.elements()) {
         Description f = element.description();

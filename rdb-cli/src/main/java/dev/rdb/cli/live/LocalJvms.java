@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -29,6 +30,18 @@ public final class LocalJvms {
    * @param agent its rdb agent's file, when an agent listens in it
    */
   public record LocalJvm(long pid, String mainClass, Optional<AgentFile> agent) {}
+
+  private static String withPort(String options) {
+    if (options == null || options.isBlank()) {
+      return "port=0";
+    }
+    for (String option : options.split(",")) {
+      if (option.strip().startsWith("port=")) {
+        return options;
+      }
+    }
+    return options + ",port=0";
+  }
 
   /** Every JVM the Attach API sees, plus any live process with an agent file, by pid. */
   public static List<LocalJvm> list(Path home) {
@@ -57,8 +70,16 @@ public final class LocalJvms {
     return new ArrayList<>(byPid.values());
   }
 
-  /** What loading the agent into a JVM found out about it. */
-  public record Injected(String javaSpecificationVersion) {
+  /** The system property an agent sets in its target while it listens: the port. */
+  static final String PORT_PROPERTY = "rdb.agent.port";
+  /** The system property an agent sets in its target while it listens: its agent file. */
+  static final String FILE_PROPERTY = "rdb.agent.file";
+
+  /**
+   * What loading the agent into a JVM found out about it: its Java version, and — read from its
+   * system properties once {@code agentmain} returned — the port and agent file when it listens.
+   */
+  public record Injected(String javaSpecificationVersion, Optional<Integer> port, Optional<String> agentFile) {
     /** Whether the JVM prints a warning for a dynamically loaded agent (JDK 21+, JEP 451). */
     public boolean warnsAboutDynamicAgents() {
       try {
@@ -69,11 +90,22 @@ public final class LocalJvms {
     }
   }
 
+  /** The JVM runs an rdb agent already (a second one would only disable itself). */
+  public static final class AlreadyRunningException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AlreadyRunningException(String message) {
+      super(message);
+    }
+  }
+
   /**
-   * Loads {@code agentJar} into process {@code pid} with {@code options} ({@code agentmain}).
+   * Loads {@code agentJar} into process {@code pid} with {@code options} ({@code agentmain}), with
+   * {@code port=0} added unless the options choose a port (7777 is likely another agent's).
    *
    * @throws ConnectFailedException when the JVM cannot be attached (gone, not a JVM, attach disabled)
    * @throws IllegalStateException when the JVM refused the agent or the agent failed to start
+   * @throws AlreadyRunningException when an agent listens in the JVM already
    */
   public static Injected inject(long pid, Path agentJar, String options) {
     if (pid == ProcessHandle.current().pid()) {
@@ -89,9 +121,19 @@ public final class LocalJvms {
       throw new ConnectFailedException("cannot attach to pid " + pid + ": " + e.getMessage(), e);
     }
     try {
-      String version = vm.getSystemProperties().getProperty("java.specification.version", "?");
-      vm.loadAgent(agentJar.toAbsolutePath().toString(), options == null || options.isEmpty() ? null : options);
-      return new Injected(version);
+      Properties before = vm.getSystemProperties();
+      String running = before.getProperty(PORT_PROPERTY);
+      if (running != null) {
+        throw new AlreadyRunningException("pid " + pid + " already runs an rdb agent, listening on port " + running);
+      }
+      vm.loadAgent(agentJar.toAbsolutePath().toString(), withPort(options));
+      // agentmain starts the listener and writes the agent file before it returns, so this is final.
+      Properties after = vm.getSystemProperties();
+      Optional<Integer> port = Optional.ofNullable(after.getProperty(PORT_PROPERTY)).map(Integer::valueOf);
+      return new Injected(before.getProperty("java.specification.version", "?"), port,
+          Optional.ofNullable(after.getProperty(FILE_PROPERTY)));
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("pid " + pid + " reports a bad " + PORT_PROPERTY + ": " + e.getMessage(), e);
     } catch (AgentLoadException e) {
       throw new IllegalStateException("pid " + pid + " refused the agent " + agentJar + ": " + e.getMessage(), e);
     } catch (AgentInitializationException e) {

@@ -284,7 +284,9 @@ public final class ValueRenderer {
       return false;
     }
     String type = d.type();
-    return VALUE_CLASSES.contains(type) || type.startsWith("java.time.") || type.startsWith("java.math.")
+    // A live agent describes JDK throwables and value-like JDK types by summary alone, without fields.
+    boolean summaryOnly = d.fields().isEmpty() && d.complete() && !d.ref().summary().isEmpty();
+    return summaryOnly || VALUE_CLASSES.contains(type) || type.startsWith("java.time.") || type.startsWith("java.math.")
         || type.startsWith("java.util.concurrent.atomic.") || type.startsWith("sun.nio.cs.")
         || type.startsWith("sun.nio.fs.") && type.endsWith("Path");
   }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +105,21 @@ class LiveAgentIT {
   }
 
   @Test
+  void aTlsAgentIsCheckedAgainstItsAgentFileAndPinned() throws Exception {
+    try (TargetJvm tls = TargetJvm.start(RdbProcess.buildJava(), home, "port=0,tls=on")) {
+      tls.crash();
+      String agentFile = Files.readString(home.resolve(".rdb/agents/" + tls.pid() + ".json"));
+      Matcher fingerprint = Pattern.compile("\"fingerprint\"\\s*:\\s*\"([0-9A-F:]+)\"").matcher(agentFile);
+      assertThat(fingerprint.find()).as("fingerprint in %s", agentFile).isTrue();
+      Run run = rdb("", "attach", tls.address(), "-c", "where; locals");
+      assertThat(run.exit()).as("stderr: %s; target: %s", run.err(), tls.stderr()).isZero();
+      assertThat(run.out()).contains("{sku=\"pear\", quantity=0, cents=100}");
+      assertThat(Files.readString(home.resolve(".rdb/known_agents")))
+          .contains(tls.address() + " " + fingerprint.group(1));
+    }
+  }
+
+  @Test
   void aWrongTokenIsExitTwoWithOneLine() throws Exception {
     TargetJvm target = targets.get(0);
     Run run = rdb("", "attach", target.address(), "--token", "not-the-token", "-c", "where");
@@ -160,10 +177,11 @@ class LiveAgentIT {
   void injectLoadsTheAgentIntoARunningJvmThatThenCaptures() throws Exception {
     for (String java : RdbProcess.javas()) {
       try (TargetJvm plain = TargetJvm.start(java, home, null)) {
-        Run inject = rdb("", "inject", Long.toString(plain.pid()), "port=0",
-            "--agent", TargetJvm.AGENT_JAR.toString());
+        Run inject = rdb("", "inject", Long.toString(plain.pid()), "--agent", TargetJvm.AGENT_JAR.toString());
         assertThat(inject.exit()).as("stderr: %s; target: %s", inject.err(), plain.stderr()).isZero();
-        assertThat(inject.out()).contains("injected the rdb agent into pid " + plain.pid() + "; it listens on 127.0.0.1:");
+        assertThat(inject.out()).as("port=0 unless chosen")
+            .contains("injected the rdb agent into pid " + plain.pid() + "; it listens on port " + plain.port())
+            .contains("rdb attach 127.0.0.1:" + plain.port());
         if (!java.equals(RdbProcess.buildJava())) {
           assertThat(inject.err()).as("JDK 25 target").contains("-XX:+EnableDynamicAgentLoading");
         }

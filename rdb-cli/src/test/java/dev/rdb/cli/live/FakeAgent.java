@@ -21,7 +21,7 @@ public final class FakeAgent implements AutoCloseable {
 
   final Root root;
   final Connection server;
-  final LiveDebuggee debuggee;
+  public final LiveDebuggee debuggee;
 
   private FakeAgent(Root root, Connection server, LiveDebuggee debuggee) {
     this.root = root;
@@ -29,7 +29,7 @@ public final class FakeAgent implements AutoCloseable {
     this.debuggee = debuggee;
   }
 
-  static FakeAgent start(Root root, Policy base) {
+  public static FakeAgent start(Root root, Policy base) {
     MemoryChannel.Pair pair = MemoryChannel.pair();
     Policy policy = base.toBuilder().allow(Policy.Action.CALL, Root.class.getName(), "*").build();
     CompletableFuture<Connection> server = CompletableFuture.supplyAsync(() -> Connection.accept(pair.server(),
@@ -61,7 +61,7 @@ public final class FakeAgent implements AutoCloseable {
     return root;
   }
 
-  long roundTrips() {
+  public long roundTrips() {
     return debuggee.connection().stats().roundTrips();
   }
 
