@@ -39,6 +39,11 @@ public final class SeedServer {
       System.exit(2);
       return;
     }
+    // An application using rdb-core on JDK 23+ selects msgpack's universal buffer before its first
+    // connection, or the JVM prints a sun.misc.Unsafe deprecation warning.
+    if (System.getProperty("msgpack.universal-buffer") == null) {
+      System.setProperty("msgpack.universal-buffer", "true");
+    }
     // The client may call the service's own methods; everything else it reaches stays read-only.
     Policy policy = Policy.readOnly().toBuilder()
         .allow(Policy.Action.CALL, ScoringService.class.getName(), "*")
