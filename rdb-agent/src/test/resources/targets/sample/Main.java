@@ -70,6 +70,9 @@ public final class Main {
         System.err.println("a line on stderr");
         new Shop(9).total(10);
         break;
+      case "warehouse":
+        System.out.println("restocked " + Warehouse.restock(4));
+        break;
       default:
         throw new IllegalArgumentException(args[0]);
     }

@@ -28,4 +28,13 @@ final class Checkout {
     long share = amount / by;
     return share + password.length() + runtime.availableProcessors() + self.getId() + label.length();
   }
+
+  /** Throws explicitly: HotSpot's fast throw would give a hot {@code x / 0} no stack trace. */
+  long refund(long amount) {
+    String label = customer + " refunds " + amount;
+    if (amount > 0) {
+      throw new IllegalArgumentException(label);
+    }
+    return amount;
+  }
 }

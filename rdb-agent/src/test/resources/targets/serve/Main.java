@@ -61,8 +61,8 @@ public final class Main {
   private static void storm() {
     for (int i = 1; ; i++) {
       try {
-        new Checkout("storm", "s").pay(i, 0);
-      } catch (ArithmeticException e) {
+        new Checkout("storm", "s").refund(i);
+      } catch (IllegalArgumentException e) {
         if (i % 10_000 == 0) {
           Rdb.postMortem(e);
         }

@@ -50,8 +50,7 @@ final class SessionRunner {
     if (options.json) {
       return exit(ScriptRunner.run(ScriptRunner.split(readStdin()), interpreter, console));
     }
-    interactive(interpreter, session);
-    return Exit.OK;
+    return interactive(interpreter, session) ? Exit.USAGE : Exit.OK;
   }
 
   /** Each command after the prompt it would have in the REPL, then its output: a transcript. */
@@ -101,7 +100,8 @@ final class SessionRunner {
     return failure.map(f -> Exit.of(f.kind())).orElse(Exit.OK);
   }
 
-  private void interactive(Interpreter interpreter, Session session) {
+  /** Runs the REPL; returns whether it ended because the target was lost (exit 2, as scripts). */
+  private boolean interactive(Interpreter interpreter, Session session) {
     try (Terminal terminal = ReplReaderFactory.systemTerminal()) {
       LineReader reader = ReplReaderFactory.reader(terminal, interpreter, ReplReaderFactory.defaultHistoryFile());
       boolean colours = ReplReaderFactory.colours(terminal, System.getenv());
@@ -109,7 +109,7 @@ final class SessionRunner {
       Console console = new TextConsole(writer, writer,
           colours ? line -> line.toAnsi(terminal) : Object::toString, ReplReaderFactory.pager(terminal), options.debug);
       Banner.show(session, interpreter, console);
-      new Repl(reader, interpreter, console).run();
+      return new Repl(reader, interpreter, console).run();
     } catch (IOException e) {
       throw new RdbException("cannot open the terminal: " + e.getMessage(), Exit.FAILED);
     }

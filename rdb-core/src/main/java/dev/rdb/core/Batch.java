@@ -168,8 +168,12 @@ public final class Batch {
       return;
     }
     List<Object> wire = new ArrayList<>(ops.size());
-    for (Object[] op : ops) {
-      wire.add(encode(op));
+    try {
+      for (Object[] op : ops) {
+        wire.add(encode(op));
+      }
+    } catch (OperationFailure f) {
+      throw new InvalidOperationException("cannot send " + what() + ": " + f.getMessage());
     }
     List<Object> outcomes = connection.request(wire, what(), timeout);
     if (outcomes.size() != steps.size()) {

@@ -67,8 +67,8 @@ final class ImportedRefs {
     queued.clear();
   }
 
+  /** Runs on the cleaner thread, which is shared: it only queues, the flusher sends. */
   private void released(long id, long count, WeakReference<RemoteRef> weak) {
-    List<Object> batch = null;
     synchronized (this) {
       if (handles.get(id) == weak) {
         handles.remove(id);
@@ -79,14 +79,11 @@ final class ImportedRefs {
       queued.add(id);
       queued.add(count);
       if (queued.size() >= 2 * MAX_BATCH) {
-        batch = takeQueued();
+        FLUSHER.execute(this::flush);
       } else if (!flushScheduled) {
         flushScheduled = true;
         FLUSHER.schedule(this::flush, FLUSH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
       }
-    }
-    if (batch != null) {
-      sendRelease.accept(batch);
     }
   }
 

@@ -24,15 +24,31 @@ final class ObjectTable {
     }
   }
 
+  /** Bound on live exports per connection, so a peer that never releases cannot fill the heap. */
+  static final int DEFAULT_MAX_EXPORTS = 1_000_000;
+
+  private final int maxExports;
   private final Map<Long, Export> byId = new HashMap<>();
   private final Map<Object, Export> byObject = new IdentityHashMap<>();
   private long nextId = 1;
   private boolean closed;
 
+  ObjectTable() {
+    this(DEFAULT_MAX_EXPORTS);
+  }
+
+  ObjectTable(int maxExports) {
+    this.maxExports = maxExports;
+  }
+
   /** The id of {@code object}, exporting it if needed, and counts one more send. */
   synchronized long export(Object object) {
     Export e = byObject.get(object);
     if (e == null) {
+      if (byId.size() >= maxExports) {
+        throw new OperationFailure(OperationFailure.INVALID, "this end already exports "
+            + byId.size() + " objects to the peer, its limit; the peer must release some");
+      }
       e = new Export(nextId++, object);
       if (!closed) {
         byObject.put(object, e);

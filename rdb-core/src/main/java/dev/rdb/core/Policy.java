@@ -95,6 +95,16 @@ public final class Policy {
 
   private final String name;
   private final List<Rule> rules;
+  /**
+   * Decisions already taken, per class (weakly, through {@link ClassValue}): matching rules walks
+   * the class hierarchy and runs regular expressions, far more work than the read it guards.
+   */
+  private final ClassValue<Map<Object, Boolean>> decisions = new ClassValue<>() {
+    @Override
+    protected Map<Object, Boolean> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
 
   Policy(String name, List<Rule> rules) {
     this.name = name;
@@ -137,17 +147,20 @@ public final class Policy {
 
   /** Whether reading {@code member} of {@code owner} (a field, or {@code []}) is allowed. */
   public boolean allowsRead(Class<?> owner, String member) {
-    return permits(Action.READ, Set.of(owner.getName()), member);
+    return decisions.get(owner).computeIfAbsent("R:" + member,
+        k -> permits(Action.READ, Set.of(owner.getName()), member));
   }
 
   /** Whether writing field {@code field} declared by {@code owner} is allowed. */
   public boolean allowsWrite(Class<?> owner, String field) {
-    return permits(Action.WRITE, Set.of(owner.getName()), field);
+    return decisions.get(owner).computeIfAbsent("W:" + field,
+        k -> permits(Action.WRITE, Set.of(owner.getName()), field));
   }
 
   /** Whether calling {@code method} on an instance of {@code receiverClass} is allowed. */
   public boolean allowsCall(Class<?> receiverClass, Method method) {
-    return permits(Action.CALL, declarers(receiverClass, method), method.getName());
+    return decisions.get(receiverClass).computeIfAbsent(method,
+        k -> permits(Action.CALL, declarers(receiverClass, method), method.getName()));
   }
 
   private boolean permits(Action action, Set<String> classNames, String member) {

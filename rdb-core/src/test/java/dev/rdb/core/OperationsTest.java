@@ -238,6 +238,24 @@ class OperationsTest {
     assertThat(session.server().stats().internalErrors()).isZero();
   }
 
+  @Test
+  void publicMethodsOfPrivateJdkClassesAreCalledThroughTheirPublicInterface() {
+    session.close();
+    session = Session.open(List.of("a", "b", "c"), Policy.readOnly());
+    RemoteRef list = session.client().root();
+    assertThat(list.typeName()).startsWith("java.util.ImmutableCollections$");
+    assertThat(list.call("get", 1)).isEqualTo("b");
+    assertThat(list.call("size")).isEqualTo(3);
+    assertThat(list.toList()).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void aPeerWithoutRootSaysSo() {
+    assertThatThrownBy(() -> session.server().root())
+        .isInstanceOf(InvalidOperationException.class)
+        .hasMessage("the peer exported no root object");
+  }
+
   private static RdbException catchRdb(Runnable r) {
     try {
       r.run();

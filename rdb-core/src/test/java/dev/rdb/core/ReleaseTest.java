@@ -56,8 +56,9 @@ class ReleaseTest {
     List<Object> kept = boxes.toList();
     assertThat(s.server().stats().exportedObjects()).isGreaterThan(1000);
     s.client().close();
-    awaitWithGc(() -> !s.server().isOpen(), () -> "server still open");
-    assertThat(s.server().stats().exportedObjects()).isZero();
+    awaitWithGc(() -> !s.server().isOpen() && s.server().stats().exportedObjects() == 0,
+        () -> "server open: " + s.server().isOpen() + ", exported: "
+            + s.server().stats().exportedObjects());
     assertThat(kept).hasSize(1000);
   }
 

@@ -15,7 +15,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * Picks the methods of one class to instrument and chains the steps for each:
  * {@code SlotSplitter → Hoister → UnwindHandler} for every local, {@code UnwindHandler} alone for
- * {@code this} and parameters. A method whose result would pass a JVM limit, or that a step refuses,
+ * {@code this} and parameters; with {@code locals=eager} it adds the class's {@link BoxingMethods}. A method whose result would pass a JVM limit, or that a step refuses,
  * is written as it was, and counted.
  */
 final class CaptureClassVisitor extends ClassVisitor {
@@ -27,18 +27,25 @@ final class CaptureClassVisitor extends ClassVisitor {
   private final LocalsMode mode;
   private final Counters counters;
   private final Set<String> leaveAlone;
+  private final boolean mayAddMethods;
   private String owner;
   private String fileName;
+  private BoxingMethods boxing;
   private int instrumented;
 
-  /** @param leaveAlone {@code name + descriptor} of methods to write unchanged */
+  /**
+   * @param leaveAlone {@code name + descriptor} of methods to write unchanged
+   * @param mayAddMethods false when retransforming a class whose loaded version has no outlined
+   *     boxing methods: retransformation may not add methods, so handlers box inline
+   */
   CaptureClassVisitor(ClassVisitor next, CaptureSites sites, LocalsMode mode, Counters counters,
-      Set<String> leaveAlone) {
+      Set<String> leaveAlone, boolean mayAddMethods) {
     super(Opcodes.ASM9, next);
     this.sites = sites;
     this.mode = mode;
     this.counters = counters;
     this.leaveAlone = leaveAlone;
+    this.mayAddMethods = mayAddMethods;
   }
 
   int instrumented() {
@@ -49,6 +56,8 @@ final class CaptureClassVisitor extends ClassVisitor {
   public void visit(int version, int access, String name, String signature, String superName,
       String[] interfaces) {
     owner = name;
+    boxing = mode == LocalsMode.EAGER && mayAddMethods ? new BoxingMethods(name, access, version)
+        : null;
     super.visit(version, access, name, signature, superName, interfaces);
   }
 
@@ -91,7 +100,7 @@ final class CaptureClassVisitor extends ClassVisitor {
     MethodNode result = new MethodNode(Opcodes.ASM9, original.access, original.name, original.desc,
         original.signature, original.exceptions.toArray(new String[0]));
     MethodVisitor handler = new UnwindHandler(owner, fileName, original.access, original.name,
-        original.desc, original.signature, null, allLocals, sites, result);
+        original.desc, original.signature, null, allLocals, sites, boxing, result);
     MethodVisitor chain = allLocals
         ? new SlotSplitter(owner, original.access, original.name, original.desc, original.signature, null,
             new Hoister(original.access, original.name, original.desc, original.signature, null, handler),
@@ -116,6 +125,14 @@ final class CaptureClassVisitor extends ClassVisitor {
     counters.add(Counter.METHODS_INSTRUMENTED);
     instrumented++;
     return result;
+  }
+
+  @Override
+  public void visitEnd() {
+    if (boxing != null) {
+      boxing.writeTo(cv);
+    }
+    super.visitEnd();
   }
 
   private static int codeSize(MethodNode method) {

@@ -30,6 +30,8 @@ public final class CaptureTransformer implements ClassFileTransformer {
   private final Counters counters;
   private final ClassLoader agentLoader;
   private final Map<ClassLoader, ClassHierarchy> hierarchies = new WeakHashMap<>();
+  /** Guarded by this: per loader, the classes instrumented as they were loaded. */
+  private final Map<ClassLoader, Set<String>> transformedAtLoad = new WeakHashMap<>();
 
   private final Consumer<Module> readsBridge;
 
@@ -57,10 +59,15 @@ public final class CaptureTransformer implements ClassFileTransformer {
     }
     counters.add(Counter.CLASSES_SEEN);
     try {
-      byte[] result = instrument(classfileBuffer, hierarchy(loader));
+      boolean loading = classBeingRedefined == null;
+      byte[] result = instrument(classfileBuffer, hierarchy(loader),
+          loading || transformedAtLoad(loader, className));
       if (result != null) {
         readsBridge.accept(module);
         counters.add(Counter.CLASSES_TRANSFORMED);
+        if (loading) {
+          rememberTransformedAtLoad(loader, className);
+        }
       }
       return result;
     } catch (Throwable t) {
@@ -75,12 +82,22 @@ public final class CaptureTransformer implements ClassFileTransformer {
    * @throws RuntimeException when the class cannot be transformed; the caller loads it unchanged
    */
   public byte[] instrument(byte[] classFile, ClassHierarchy hierarchy) {
+    return instrument(classFile, hierarchy, true);
+  }
+
+  /**
+   * As {@link #instrument(byte[], ClassHierarchy)}; {@code mayAddMethods} false when retransforming
+   * a class loaded before this transformer saw it (an injected agent): retransformation may not add
+   * the outlined boxing methods, so its handlers box inline.
+   */
+  public byte[] instrument(byte[] classFile, ClassHierarchy hierarchy, boolean mayAddMethods) {
     ClassReader reader = new ClassReader(classFile);
     hierarchy.learn(reader);
     Set<String> leaveAlone = new HashSet<>();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       HierarchyClassWriter writer = new HierarchyClassWriter(reader, hierarchy);
-      CaptureClassVisitor visitor = new CaptureClassVisitor(writer, sites, mode, counters, leaveAlone);
+      CaptureClassVisitor visitor = new CaptureClassVisitor(writer, sites, mode, counters, leaveAlone,
+          mayAddMethods);
       reader.accept(visitor, ClassReader.SKIP_FRAMES);
       if (visitor.instrumented() == 0) {
         return null;
@@ -93,6 +110,20 @@ public final class CaptureTransformer implements ClassFileTransformer {
       }
     }
     throw new IllegalStateException("too many methods too large in " + reader.getClassName());
+  }
+
+  /**
+   * Whether this transformer instrumented the class when it was loaded: its loaded version then has
+   * the outlined boxing methods, and a retransformation (another agent's, or adaptive mode's) must
+   * produce them again, since it may neither add nor remove methods.
+   */
+  private synchronized boolean transformedAtLoad(ClassLoader loader, String className) {
+    Set<String> names = transformedAtLoad.get(loader);
+    return names != null && names.contains(className);
+  }
+
+  private synchronized void rememberTransformedAtLoad(ClassLoader loader, String className) {
+    transformedAtLoad.computeIfAbsent(loader, l -> new HashSet<>()).add(className);
   }
 
   private synchronized ClassHierarchy hierarchy(ClassLoader loader) {

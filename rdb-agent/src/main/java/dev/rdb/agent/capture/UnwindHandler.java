@@ -58,17 +58,20 @@ final class UnwindHandler extends MethodNode {
   private final String fileName;
   private final boolean allLocals;
   private final CaptureSites sites;
+  /** Null: box inline. */
+  private final BoxingMethods boxing;
   private final MethodVisitor next;
 
   UnwindHandler(String owner, String fileName, int access, String name, String descriptor,
       String signature, String[] exceptions, boolean allLocals, CaptureSites sites,
-      MethodVisitor next) {
+      BoxingMethods boxing, MethodVisitor next) {
     super(Opcodes.ASM9, access, name, descriptor, signature, exceptions);
     this.owner = owner;
     this.className = owner.replace('/', '.');
     this.fileName = fileName;
     this.allLocals = allLocals;
     this.sites = sites;
+    this.boxing = boxing;
     this.next = next;
   }
 
@@ -142,13 +145,23 @@ final class UnwindHandler extends MethodNode {
     handler.add(new InsnNode(Opcodes.SWAP));
     handler.add(pushInt(site.id()));
     handler.add(new InsnNode(Opcodes.SWAP));
-    handler.add(pushInt(slots.size()));
-    handler.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/Object"));
-    for (int i = 0; i < slots.size(); i++) {
-      handler.add(new InsnNode(Opcodes.DUP));
-      handler.add(pushInt(i));
-      loadBoxed(handler, slots.get(i));
-      handler.add(new InsnNode(Opcodes.AASTORE));
+    BoxingMethods.Call outlined = boxing == null ? null
+        : boxing.callFor(slots.stream().map(LocalSlot::descriptor).toList());
+    if (outlined != null) {
+      for (LocalSlot slot : slots) {
+        handler.add(new VarInsnNode(Type.getType(slot.descriptor()).getOpcode(Opcodes.ILOAD), slot.slot()));
+      }
+      handler.add(new MethodInsnNode(Opcodes.INVOKESTATIC, outlined.owner(), outlined.name(),
+          outlined.descriptor(), outlined.isInterface()));
+    } else {
+      handler.add(pushInt(slots.size()));
+      handler.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/Object"));
+      for (int i = 0; i < slots.size(); i++) {
+        handler.add(new InsnNode(Opcodes.DUP));
+        handler.add(pushInt(i));
+        loadBoxed(handler, slots.get(i));
+        handler.add(new InsnNode(Opcodes.AASTORE));
+      }
     }
     handler.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, BRIDGE_METHOD, BRIDGE_DESCRIPTOR, false));
     handler.add(new InsnNode(Opcodes.ATHROW));

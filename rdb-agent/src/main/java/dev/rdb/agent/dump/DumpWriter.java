@@ -47,14 +47,17 @@ public final class DumpWriter {
   private final BlockingQueue<PostMortemView> queue = new ArrayBlockingQueue<>(QUEUE);
   /** Serialises writing between {@code rdb-dump} and the exit hook. */
   private final ReentrantLock writing = new ReentrantLock();
-  /** Post-mortem id → {file name, post-mortem name written}; guarded by {@link #writing}. */
-  private final Map<Integer, String[]> written = new LinkedHashMap<>() {
+  /** What was written for a post-mortem id; guarded by {@link #writing}. */
+  private final Map<Integer, Written> written = new LinkedHashMap<>() {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Integer, String[]> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<Integer, Written> eldest) {
       return size() > REMEMBERED;
     }
   };
   private final AtomicBoolean failureReported = new AtomicBoolean();
+
+  /** A post-mortem's files ({@code file}.json and .txt) and the name they were written under. */
+  private record Written(String file, String name) {}
 
   DumpWriter(Path dir, DumpLimits limits, Redaction redaction, Counters counters,
       Supplier<List<PostMortemView>> kept, String mainClass) {
@@ -152,16 +155,16 @@ public final class DumpWriter {
    * {@link #writing}; package-private for tests, which call it on their own thread.
    */
   void write(PostMortemView pm) {
-    String[] before = written.get(pm.id());
-    if (before != null && before[1].equals(pm.name())) {
+    Written before = written.get(pm.id());
+    if (before != null && before.name().equals(pm.name())) {
       return;
     }
     try {
       DumpJson.Header header = header();
       Snapshot snapshot = new GraphWalker(limits, redaction, counters).walk(List.of(pm), header);
-      String name = before != null ? before[0] : files.freshName(pm.time(), pm.exceptionType(), pm.id());
-      files.write(name, DumpText.render(snapshot), out -> DumpJson.write(snapshot, header, out));
-      written.put(pm.id(), new String[] {name, pm.name()});
+      String file = before != null ? before.file() : files.freshName(pm.time(), pm.exceptionType(), pm.id());
+      files.write(file, DumpText.render(snapshot), out -> DumpJson.write(snapshot, header, out));
+      written.put(pm.id(), new Written(file, pm.name()));
       counters.add(Counter.DUMPS_WRITTEN);
     } catch (Throwable t) {
       failed("post-mortem #" + pm.id(), t);

@@ -35,8 +35,11 @@ final class GraphWalker {
   private final Redaction redaction;
   private final Counters counters;
   private final Map<Object, ObjectNode> nodes = new IdentityHashMap<>();
-  private final ArrayDeque<Object[]> queue = new ArrayDeque<>();
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final List<ObjectNode> recorded = new ArrayList<>();
+
+  /** An object reached and not read yet; the live object is held only until it is read. */
+  private record Pending(ObjectNode node, Object live) {}
 
   GraphWalker(DumpLimits limits, Redaction redaction, Counters counters) {
     this.limits = limits;
@@ -53,13 +56,13 @@ final class GraphWalker {
     long used = DumpJson.measureWithoutObjects(pms, limits, header);
     boolean truncated = false;
     while (!queue.isEmpty()) {
-      Object[] next = queue.removeFirst();
-      ObjectNode node = (ObjectNode) next[0];
+      Pending next = queue.removeFirst();
+      ObjectNode node = next.node();
       if (truncated) {
         node.leaveOut("budget");
         continue;
       }
-      read(node, next[1]);
+      read(node, next.live());
       long size = DumpJson.measureObject(node);
       if (used + size <= limits.budgetBytes()) {
         node.record();
@@ -219,7 +222,7 @@ final class GraphWalker {
     if (depth > limits.depth()) {
       node.leaveOut("depth");
     } else {
-      queue.addLast(new Object[] {node, v});
+      queue.addLast(new Pending(node, v));
     }
     return node;
   }

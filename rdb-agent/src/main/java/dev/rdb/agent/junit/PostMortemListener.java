@@ -28,8 +28,16 @@ public final class PostMortemListener implements TestExecutionListener {
 
   @Override
   public void testPlanExecutionStarted(TestPlan testPlan) {
-    enabled = Rdb.active()
-        && testPlan.getConfigurationParameters().getBoolean(ENABLED).orElse(Boolean.TRUE);
+    enabled = Rdb.active() && enabledIn(testPlan);
+  }
+
+  private static boolean enabledIn(TestPlan testPlan) {
+    try {
+      return testPlan.getConfigurationParameters().getBoolean(ENABLED).orElse(Boolean.TRUE);
+    } catch (LinkageError platformBefore18) {
+      // TestPlan.getConfigurationParameters() came with Platform 1.8: read the system property.
+      return !"false".equalsIgnoreCase(System.getProperty(ENABLED));
+    }
   }
 
   @Override

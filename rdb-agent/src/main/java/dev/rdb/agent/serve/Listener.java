@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -174,7 +175,7 @@ final class Listener implements AutoCloseable {
       Connection connection = Connection.accept(channel,
           options.toBuilder().name("agent-" + session.number()).build());
       session.attached(connection);
-    } catch (RdbException | IOException e) {
+    } catch (RdbException | IOException | GeneralSecurityException e) {
       counters.add(Counter.HANDSHAKES_FAILED);
       session.close();
     } catch (Throwable t) {

@@ -15,22 +15,36 @@ import javax.net.ssl.SSLContext;
 /**
  * The listener's TLS identity: a key store given with {@code keystore=}/{@code storepass=} (PKCS12 or
  * JKS, its first key entry), or a key and self-signed certificate made at start. Clients pin the
- * {@link #fingerprint()}.
+ * {@link #fingerprint()}. The key store is read at start (a wrong password stops the listener
+ * there); the {@link SSLContext} is made when the first client connects.
  */
 final class ServerTls {
 
   /** TLS 1.3 and 1.2 only; the JDK's default cipher suites for them. */
   static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
-  private final SSLContext context;
+  private final KeyStore store;
+  private final char[] password;
   private final String fingerprint;
+  /** Guarded by this; made on first use: JSSE's initialisation would delay the target's start. */
+  private SSLContext context;
 
-  private ServerTls(SSLContext context, String fingerprint) {
-    this.context = context;
+  private ServerTls(KeyStore store, char[] password, String fingerprint) {
+    this.store = store;
+    this.password = password;
     this.fingerprint = fingerprint;
   }
 
-  SSLContext context() {
+  /** The server's TLS context, initialised by the first client's handshake thread. */
+  synchronized SSLContext context() throws GeneralSecurityException {
+    if (context == null) {
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, password);
+      SSLContext made = SSLContext.getInstance("TLS");
+      made.init(keys.getKeyManagers(), null, null);
+      context = made;
+    }
     return context;
   }
 
@@ -75,10 +89,6 @@ final class ServerTls {
 
   private static ServerTls of(KeyStore store, char[] password, X509Certificate certificate)
       throws GeneralSecurityException {
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(store, password);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keys.getKeyManagers(), null, null);
-    return new ServerTls(context, fingerprintOf(certificate));
+    return new ServerTls(store, password, fingerprintOf(certificate));
   }
 }

@@ -7,6 +7,7 @@ import dev.rdb.agent.capture.ClassFilter;
 import dev.rdb.agent.capture.LocalsMode;
 import dev.rdb.agent.dump.DumpLimits;
 import dev.rdb.agent.dump.DumpWriter;
+import dev.rdb.agent.metrics.Counter;
 import dev.rdb.agent.metrics.Counters;
 import dev.rdb.agent.serve.Server;
 import dev.rdb.agent.store.CaptureStore;
@@ -21,6 +22,26 @@ import java.lang.instrument.Instrumentation;
 public final class Startup {
 
   private Startup() {}
+
+  /**
+   * Lets the dump writer (this loader's module, nobody else) read the fields of {@code java.util}
+   * objects it cannot iterate without running application code: an unmodifiable or synchronized
+   * wrapper then shows the collection it wraps, an {@code Optional} or {@code AtomicReference} its
+   * value. The application's own access is unchanged. Failure only makes dumps show less.
+   */
+  private static void openCollectionsToDumps(Instrumentation inst, Counters counters) {
+    try {
+      Module agent = Startup.class.getModule();
+      java.util.Map<String, java.util.Set<Module>> opens = new java.util.HashMap<>();
+      for (String pkg : java.util.List.of("java.util", "java.util.concurrent", "java.util.concurrent.atomic")) {
+        opens.put(pkg, java.util.Set.of(agent));
+      }
+      inst.redefineModule(Object.class.getModule(), java.util.Set.of(), java.util.Map.of(), opens,
+          java.util.Set.of(), java.util.Map.of());
+    } catch (RuntimeException e) {
+      counters.error(Counter.DUMP_VALUE_UNREADABLE, "open java.util to the dump writer", e);
+    }
+  }
 
   /** Called reflectively by {@code dev.rdb.agent.Main}. */
   public static void start(String options, Instrumentation inst, boolean atLaunch) {
@@ -55,6 +76,7 @@ public final class Startup {
       return;
     }
     if (parsed.dump() != null) {
+      openCollectionsToDumps(inst, counters);
       DumpWriter dumps = DumpWriter.start(parsed.dump(), DumpLimits.DEFAULTS, parsed.serve().redaction(),
           counters, store::postMortems, main);
       store.onPromotion(dumps::promoted);

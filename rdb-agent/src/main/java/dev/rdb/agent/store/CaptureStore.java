@@ -137,6 +137,11 @@ public final class CaptureStore {
     return pending.size();
   }
 
+  /** Keys in the pending captures' arrival order (for tests of the bounds). */
+  int arrivalBacklog() {
+    return pending.arrivalBacklog();
+  }
+
   private void promote(Throwable thrown, Thread thread, String testName) {
     List<Throwable> chain = chain(thrown);
     synchronized (this) {

@@ -7,6 +7,7 @@ import java.lang.ref.ReferenceQueue;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,7 +19,9 @@ import java.util.function.LongSupplier;
 final class PendingCaptures {
 
   private final Map<Object, Unwinding> byThrowable = new ConcurrentHashMap<>();
+  /** Keys in arrival order; may hold keys already gone from the map, tidied when it grows. */
   private final ConcurrentLinkedQueue<IdentityKey> arrival = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger arrivalSize = new AtomicInteger();
   private final ReferenceQueue<Throwable> collected = new ReferenceQueue<>();
   private final int maxCount;
   private final long maxAgeNanos;
@@ -48,6 +51,11 @@ final class PendingCaptures {
       return existing;
     }
     arrival.add(key);
+    if (arrivalSize.incrementAndGet() > 4 * maxCount + 16) {
+      // Keys of collected or promoted throwables linger mid-queue; drop them in one pass, rarely.
+      arrival.removeIf(k -> !byThrowable.containsKey(k));
+      arrivalSize.set(arrival.size());
+    }
     IdentityKey oldest;
     while ((oldest = arrival.peek()) != null) {
       Unwinding u = byThrowable.get(oldest);
@@ -56,7 +64,9 @@ final class PendingCaptures {
       if (u != null && !tooMany && !tooOld) {
         break;
       }
-      arrival.remove(oldest);
+      if (arrival.remove(oldest)) {
+        arrivalSize.decrementAndGet();
+      }
       if (u != null && byThrowable.remove(oldest) != null) {
         counters.add(Counter.STORE_EVICTED);
       }
@@ -69,6 +79,10 @@ final class PendingCaptures {
     return byThrowable.remove(new IdentityKey.Probe(thrown));
   }
 
+  int arrivalBacklog() {
+    return arrivalSize.get();
+  }
+
   int size() {
     expunge();
     return byThrowable.size();
@@ -78,7 +92,6 @@ final class PendingCaptures {
     Reference<? extends Throwable> ref;
     while ((ref = collected.poll()) != null) {
       byThrowable.remove(ref);
-      arrival.remove(ref);
     }
   }
 }

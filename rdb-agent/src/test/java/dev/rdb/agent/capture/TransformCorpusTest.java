@@ -274,6 +274,9 @@ class TransformCorpusTest {
           e.getKey().replace('.', '/')));
       ClassNode after = node(e.getValue());
       for (MethodNode m : after.methods) {
+        if (m.name.startsWith(BoxingMethods.PREFIX)) {
+          continue;
+        }
         MethodNode o = before.methods.stream()
             .filter(x -> x.name.equals(m.name) && x.desc.equals(m.desc)).findFirst().orElseThrow();
         if (m.tryCatchBlocks.size() == o.tryCatchBlocks.size()) {
@@ -300,6 +303,32 @@ class TransformCorpusTest {
       }
     }
     assertThat(checked).as("instrumented methods checked").isGreaterThan(20);
+  }
+
+  @Test
+  void eagerHandlersBoxThroughOneSyntheticMethodPerShape() throws Exception {
+    loader.loadClass(CORPUS);
+    ClassNode corpus = node(loader.defined.get(CORPUS));
+    List<MethodNode> boxing = corpus.methods.stream()
+        .filter(m -> m.name.startsWith(BoxingMethods.PREFIX)).toList();
+    assertThat(boxing).isNotEmpty();
+    assertThat(boxing).allMatch(m -> (m.access & Opcodes.ACC_SYNTHETIC) != 0
+        && (m.access & Opcodes.ACC_PRIVATE) != 0 && (m.access & Opcodes.ACC_STATIC) != 0);
+    assertThat(boxing.stream().map(m -> m.desc).distinct().count()).as("one per shape").isEqualTo(boxing.size());
+    Class<?> shape = loader.loadClass(CORPUS + "$Shape");
+    assertThat(java.util.Arrays.stream(shape.getDeclaredMethods()).map(Method::getName))
+        .as("interfaces of Java 9+ get private boxing methods too").anyMatch(n -> n.startsWith(BoxingMethods.PREFIX));
+  }
+
+  @Test
+  void retransformingAClassLoadedBeforeTheAgentAddsNoMethod() throws Exception {
+    byte[] original = CaptureTransformer.read(getClass().getClassLoader(), CORPUS.replace('.', '/'));
+    byte[] result = TestAgent.transformer(LocalsMode.EAGER).instrument(original,
+        CaptureTransformer.hierarchyOf(n -> CaptureTransformer.read(getClass().getClassLoader(), n)),
+        false);
+    List<String> before = node(original).methods.stream().map(m -> m.name + m.desc).toList();
+    List<String> after = node(result).methods.stream().map(m -> m.name + m.desc).toList();
+    assertThat(after).as("retransformation may not add methods").isEqualTo(before);
   }
 
   @Test

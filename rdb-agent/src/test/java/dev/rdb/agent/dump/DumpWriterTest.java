@@ -466,4 +466,27 @@ class DumpWriterTest {
     assertThat(printed.lines().count()).as(printed).isEqualTo(1);
     assertThat(printed).startsWith("rdb: cannot write dump to " + blocker.resolve("dumps"));
   }
+
+  @Test
+  void fullQueueNeverHoldsThePromoterAndTheExitHookWritesWhatWasLeft() throws IOException {
+    List<PostMortemView> kept = new ArrayList<>();
+    for (int id = 1; id <= 258; id++) {
+      kept.add(pm(id, "java.lang.IllegalStateException", new IllegalStateException("x"), List.of()));
+    }
+    // Not started: nothing drains the queue, as when rdb-dump is busy with a large dump.
+    DumpWriter writer = new DumpWriter(dir, DumpLimits.DEFAULTS, Redaction.defaults(), counters, () -> kept, null);
+    for (PostMortemView pm : kept.subList(0, 256)) {
+      writer.promoted(pm);
+    }
+    // Would block for ever if the promoting thread waited for room; it gives up and counts instead.
+    writer.promoted(kept.get(256));
+    writer.promoted(kept.get(257));
+    assertThat(counters.get(Counter.DUMPS_DEFERRED)).isEqualTo(2);
+    writer.writeNow(kept.get(0));
+    writer.writeRemaining();
+    assertThat(counters.get(Counter.DUMPS_WRITTEN)).as("each kept post-mortem once").isEqualTo(258);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.filter(p -> p.toString().endsWith(".json")).count()).isEqualTo(258);
+    }
+  }
 }

@@ -67,6 +67,65 @@ class DumpIT {
 
   @ParameterizedTest
   @MethodSource("javaHomes")
+  void richGraphKeepsSharedObjectsCyclesAndLimitsAndNeverWritesSecrets(String javaHome) throws Exception {
+    Path dir = Files.createTempDirectory("rdb-dumps");
+    TargetJvm.Run run = TargetJvm.run(javaHome, "includes=sample.*,dump=" + dir, "warehouse");
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
+    Path json = only(dir, ".json");
+    String raw = Files.readString(json, StandardCharsets.UTF_8);
+    String text = Files.readString(only(dir, ".txt"), StandardCharsets.UTF_8);
+    for (String secret : List.of("hunter2", "tok-secret-123", "key-local-456")) {
+      assertThat(raw).as("json").doesNotContain(secret);
+      assertThat(text).as("txt").doesNotContain(secret);
+    }
+    if (javaHome.equals(System.getProperty("java.home"))) {
+      // The sample rdb-cli's reader is checked against (docs/DUMP-FORMAT.md, "agent-written.json").
+      Files.copy(json, Path.of("target", "agent-written.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    Map<String, Object> doc = JsonTree.read(json);
+    Map<String, Object> objects = map(doc.get("objects"));
+    List<Object> frames = list(map(list(doc.get("postMortems")).get(0)).get("frames"));
+    Map<String, Object> allocate = locals(map(frames.get(0)));
+    Map<String, Object> restock = locals(map(frames.get(1)));
+    assertThat(allocate).containsEntry("wanted", 4L).containsEntry("free", 0L).containsEntry("ratio", 2.5)
+        .containsEntry("apiKey", Map.of("redacted", true));
+    assertThat(restock).containsEntry("apiKey", Map.of("redacted", true));
+    Object binRef = map(allocate.get("bin")).get("ref");
+    assertThat(map(restock.get("first")).get("ref")).as("one object, one id").isEqualTo(binRef);
+    String warehouseId = (String) map(allocate.get("this")).get("ref");
+    assertThat(map(restock.get("warehouse")).get("ref")).isEqualTo(warehouseId);
+
+    Map<String, Object> warehouse = map(objects.get(warehouseId));
+    assertThat(field(warehouse, "name")).isEqualTo("north");
+    assertThat(field(warehouse, "password")).isEqualTo(Map.of("redacted", true));
+    assertThat(field(warehouse, "grade")).isEqualTo("Q");
+    assertThat(field(warehouse, "boxed")).isEqualTo(Map.of("boxed", "java.lang.Long", "value", 5L));
+    assertThat(field(warehouse, "zone")).isEqualTo(Map.of("enum", "sample.Warehouse$Zone", "name", "DRY"));
+    assertThat(map(field(warehouse, "notes"))).containsEntry("length", 1500L);
+    Map<String, Object> counts = map(objects.get(map(field(warehouse, "counts")).get("ref")));
+    assertThat(counts).containsEntry("type", "long[]")
+        .containsEntry("elements", List.of("9007199254740993", -1L, 0L));
+    Map<String, Object> tags = map(objects.get(map(field(warehouse, "tags")).get("ref")));
+    assertThat(tags).as("a wrapper is not iterated, but shows what it wraps")
+        .containsEntry("type", "java.util.Collections$UnmodifiableRandomAccessList").containsEntry("kind", "object");
+    assertThat(map(objects.get(map(field(tags, "list")).get("ref")))).containsEntry("type", "java.util.ArrayList")
+        .containsEntry("elements", List.of("fragile", "cold"));
+    Map<String, Object> bin = map(objects.get(binRef));
+    assertThat(map(field(bin, "owner")).get("ref")).as("cycle back to the warehouse").isEqualTo(warehouseId);
+    assertThat(objects.get(map(field(bin, "weight")).get("ref"))).extracting(o -> map(o).get("summary"))
+        .isEqualTo("0.25");
+    Map<String, Object> settings = map(objects.get(map(field(warehouse, "settings")).get("ref")));
+    assertThat(list(settings.get("entries"))).extracting(e -> map(e).get("key"))
+        .containsExactly("apiToken", "region", "favourite");
+    assertThat(map(list(settings.get("entries")).get(0)).get("value")).isEqualTo(Map.of("redacted", true));
+    Map<String, Object> favourite = map(map(list(settings.get("entries")).get(2)).get("value"));
+    Map<String, Object> bins = map(objects.get(map(field(warehouse, "bins")).get("ref")));
+    assertThat(map(list(bins.get("elements")).get(1)).get("ref")).isEqualTo(favourite.get("ref"));
+    assertThat(text.lines()).anyMatch(l -> l.matches("apiKey +String +<redacted>"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("javaHomes")
   void unwritableDumpDirectoryCostsOneLineOnStderrAndNothingElse(String javaHome) throws Exception {
     Path blocker = Files.createTempFile("rdb-not-a-dir", ".txt");
     TargetJvm.Run run = TargetJvm.run(javaHome, "includes=sample.*,dump=" + blocker.resolve("dumps"), "explicit");
@@ -110,6 +169,42 @@ class DumpIT {
         .contains("->  #3 * at com.acme.pricing.AustrianQuoteTest.austrianQuoteChargesTwentyPercentVat(AustrianQuoteTest.java:");
     assertThat(text.lines()).anyMatch(l -> l.matches("basket +Map +TreeMap size=2 \\{NB-A5=12, PEN-1=50}"))
         .anyMatch(l -> l.matches("net +BigDecimal +249\\.30"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void ciExampleUnderFailsafeLeavesTheSameDump() throws Exception {
+    Path project = copyOfCiExample();
+    MavenRun maven = maven(project, System.getProperty("java.home"), "test-compile",
+        "org.apache.maven.plugins:maven-failsafe-plugin:3.6.1:integration-test", "-Dit.test=AustrianQuoteTest",
+        // The example configures rdb.failing for Surefire only; Failsafe takes it from the command line.
+        "-Drdb.failing=true");
+    assertThat(maven.output()).as(maven.output()).contains("Tests run: 1, Failures: 0, Errors: 1, Skipped: 0");
+    Path json = only(project.resolve("target").resolve("rdb"), ".json");
+    assertThat(map(list(JsonTree.read(json).get("postMortems")).get(0)))
+        .containsEntry("name", "AustrianQuoteTest.austrianQuoteChargesTwentyPercentVat");
+  }
+
+  @org.junit.jupiter.api.Test
+  void junitListenerSwitchedOffKeepsNoPostMortemOfTheFailingTest() throws Exception {
+    Path project = copyOfCiExample();
+    MavenRun maven = maven(project, System.getProperty("java.home"), "test", "-Drdb.junit.enabled=false");
+    assertThat(maven.output()).as(maven.output()).contains("rdb: capturing com.acme.*")
+        .contains("Tests run: 5, Failures: 0, Errors: 1, Skipped: 0");
+    try (Stream<Path> files = Files.list(project.resolve("target").resolve("rdb"))) {
+      assertThat(files).as("dumps with rdb.junit.enabled=false").isEmpty();
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void redactOptionHidesTheSameNamesInDumps() throws Exception {
+    Path dir = Files.createTempDirectory("rdb-dumps");
+    TargetJvm.Run run = TargetJvm.run(System.getProperty("java.home"),
+        "includes=sample.*,dump=" + dir + ",redact=label|amount", "uncaught");
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
+    Map<String, Object> divide = map(list(map(list(JsonTree.read(only(dir, ".json")).get("postMortems")).get(0))
+        .get("frames")).get(0));
+    assertThat(locals(divide)).containsEntry("label", Map.of("redacted", true))
+        .containsEntry("amount", Map.of("redacted", true)).containsEntry("by", 0L);
   }
 
   // --- helpers ---
@@ -156,12 +251,12 @@ class DumpIT {
    * Offline first (CI machines and this one have the example's plugins cached); online when the
    * local repository lacks something.
    */
-  private static MavenRun maven(Path project, String javaHome) throws Exception {
+  private static MavenRun maven(Path project, String javaHome, String... goalsAndProperties) throws Exception {
     String mvn = onPath("mvn");
     Assumptions.assumeTrue(mvn != null, "mvn is not on the PATH");
     List<String> command = new ArrayList<>(List.of(mvn, "-B", "-f", project.resolve("pom.xml").toString(),
-        "test", "-Prdb-failing", "-DrdbAgent=" + TargetJvm.AGENT_JAR,
-        "-Djvm=" + Path.of(javaHome, "bin", "java")));
+        "-Prdb-failing", "-DrdbAgent=" + TargetJvm.AGENT_JAR, "-Djvm=" + Path.of(javaHome, "bin", "java")));
+    command.addAll(goalsAndProperties.length == 0 ? List.of("test") : List.of(goalsAndProperties));
     List<String> offline = new ArrayList<>(command);
     offline.add(1, "-o");
     MavenRun run = run(offline, project);

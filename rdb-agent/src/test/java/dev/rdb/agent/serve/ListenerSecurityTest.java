@@ -228,6 +228,33 @@ class ListenerSecurityTest {
     InProcessServer.await("the stalled client learns it was dropped", () -> !stalled.isOpen());
   }
 
+  @Test
+  void slowClientIsServedNotDropped() throws Exception {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new InetSocketAddress("127.0.0.1", agent.port()), 5000);
+    InputStream slow = new java.io.FilterInputStream(socket.getInputStream()) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        return super.read(b, off, Math.min(len, 16 * 1024));
+      }
+    };
+    Connection c = Connection.connect(new StreamChannel(slow, socket.getOutputStream()),
+        InProcessServer.clientOptions(agent.token()));
+    RemoteRef bigRef = (RemoteRef) ((RemoteRef) ((RemoteRef) ((RemoteRef) ((RemoteRef) c.root()
+        .call("postMortem", 1)).get("frames")).index(0)).get("locals")).index(4);
+    RemoteRef array = (RemoteRef) bigRef.get("value");
+    for (int i = 0; i < 3; i++) {
+      List<Object> slice = array.slice(i * 65536, (i + 1) * 65536);
+      assertThat(slice).hasSize(65536);
+      assertThat(slice.get(0)).isEqualTo(big[i * 65536]);
+    }
+    assertThat(agent.counters.get(Counter.CLIENTS_STALLED)).as("a slow reader is not a stalled one")
+        .isZero();
+    c.close();
+  }
+
   private static String dump() {
     StringBuilder b = new StringBuilder();
     Thread.getAllStackTraces().forEach((t, st) -> {

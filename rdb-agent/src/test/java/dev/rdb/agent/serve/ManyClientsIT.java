@@ -80,12 +80,12 @@ class ManyClientsIT {
         checked++;
         int newest = ids.get(ids.size() - 1);
         Navigation.Frame top = Navigation.where(c, newest).get(0);
-        assertThat(top.methodName()).isEqualTo("pay");
+        assertThat(top.methodName()).isEqualTo("refund");
         Map<String, Object> storm = Navigation.locals(c, newest, 0);
         if (top.captured()) {
           long amount = (Long) storm.get("amount");
           assertThat(storm).as("locals agree with each other")
-              .containsEntry("label", "storm pays " + amount).containsEntry("by", 0);
+              .containsEntry("label", "storm refunds " + amount);
           assertThat(amount % 10_000).isZero();
         } else {
           assertThat(storm).as("a rate-limited throw keeps its frames without locals").isEmpty();

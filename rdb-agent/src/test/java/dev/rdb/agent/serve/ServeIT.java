@@ -120,6 +120,22 @@ class ServeIT {
 
   @ParameterizedTest
   @MethodSource("javaHomes")
+  void tlsClientPinningTheAgentFilesFingerprintReadsTheCrash(String javaHome) throws Exception {
+    try (LiveTarget target = new LiveTarget(javaHome, "includes=serve.*,port=0,tls=on")) {
+      target.run("crash", "crashed");
+      String fingerprint = (String) target.agentInfo().get("fingerprint");
+      assertThat(target.stderr()).contains(", TLS certificate SHA-256 " + fingerprint + " (");
+      Connection c = ServerTlsTest.connectPinned(target.port(), target.token(), fingerprint);
+      try {
+        assertThat(Navigation.locals(c, 1, 0)).containsEntry("amount", 270L);
+      } finally {
+        c.close();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("javaHomes")
   void portInUseLeavesTheTargetRunningWithoutTheListener(String javaHome) throws Exception {
     try (ServerSocket taken = new ServerSocket(0);
         LiveTarget target = new LiveTarget(javaHome, "includes=serve.*,port=" + taken.getLocalPort())) {

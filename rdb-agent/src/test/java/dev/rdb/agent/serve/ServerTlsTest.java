@@ -78,6 +78,11 @@ class ServerTlsTest {
   }
 
   static Connection connectPinned(InProcessServer agent, String fingerprint) throws Exception {
+    return connectPinned(agent.port(), agent.token(), fingerprint);
+  }
+
+  /** What the CLI does: TLS whose only trust is the pinned SHA-256, then HELLO. */
+  static Connection connectPinned(int port, String token, String fingerprint) throws Exception {
     X509TrustManager pinning = new X509TrustManager() {
       @Override
       public void checkServerTrusted(X509Certificate[] chain, String authType)
@@ -107,10 +112,10 @@ class ServerTlsTest {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, new TrustManager[] {pinning}, null);
     Socket plain = new Socket();
-    plain.connect(new InetSocketAddress("127.0.0.1", agent.port()), 5000);
+    plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
     SSLSocket tls = (SSLSocket) context.getSocketFactory()
-        .createSocket(plain, "127.0.0.1", agent.port(), true);
+        .createSocket(plain, "127.0.0.1", port, true);
     tls.startHandshake();
-    return Connection.connect(StreamChannel.over(tls), InProcessServer.clientOptions(agent.token()));
+    return Connection.connect(StreamChannel.over(tls), InProcessServer.clientOptions(token));
   }
 }

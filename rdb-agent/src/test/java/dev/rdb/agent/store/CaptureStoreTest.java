@@ -113,6 +113,17 @@ class CaptureStoreTest {
   }
 
   @Test
+  void manyThrowablesCaughtAndDroppedLeaveTheStoreBounded() {
+    CaptureStore store = store(new StoreSettings(10, CaptureMode.OFF, 50, Long.MAX_VALUE, Integer.MAX_VALUE));
+    CaptureSite s = site("a.A", "m", 1, true);
+    for (int i = 0; i < 100_000; i++) {
+      store.unwound(new RuntimeException(), s.id(), 0, new Object[] {i, i});
+    }
+    assertThat(store.pendingCount()).isLessThanOrEqualTo(50);
+    assertThat(store.arrivalBacklog()).as("arrival order stays bounded").isLessThanOrEqualTo(4 * 50 + 16);
+  }
+
+  @Test
   void pendingCapturesAreBoundedByAge() {
     CaptureStore store = store(new StoreSettings(10, CaptureMode.OFF, 100, 1_000, 1000));
     CaptureSite s = site("a.A", "m", 1, true);

@@ -22,7 +22,8 @@ public final class Repl {
     this.console = console;
   }
 
-  public void run() {
+  /** Runs until {@code quit}, Ctrl-D or a lost target; returns whether the target was lost. */
+  public boolean run() {
     Terminal terminal = reader.getTerminal();
     Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
       Thread command = running;
@@ -53,10 +54,14 @@ public final class Repl {
           Thread.interrupted();
         }
         console.show(result);
-        if (result.quit() || !result.ok() && result.failure().kind() == Failure.Kind.TARGET_LOST) {
+        if (!result.ok() && result.failure().kind() == Failure.Kind.TARGET_LOST) {
+          return true;
+        }
+        if (result.quit()) {
           break;
         }
       }
+      return false;
     } finally {
       terminal.handle(Terminal.Signal.INT, previous);
       try {

@@ -3,10 +3,16 @@ package dev.rdb.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rdb.cli.it.RdbProcess.Run;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -138,6 +144,55 @@ class LiveAgentIT {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err().lines()).hasSize(1);
     assertThat(run.err()).startsWith("rdb: " + address + ": cannot connect: ");
+  }
+
+  @Test
+  void aTargetThatDiesMidSessionEndsTheReplWithOneErrorLineAndExitTwo() throws Exception {
+    TargetJvm target = TargetJvm.start(RdbProcess.buildJava(), home, "port=0");
+    target.crash();
+    Process repl = new ProcessBuilder(RdbProcess.buildJava(), "-Duser.home=" + home, "-jar", RdbProcess.JAR.toString(),
+        "attach", target.address()).start();
+    StringBuffer out = new StringBuffer();
+    Thread pump = new Thread(() -> {
+      try (InputStream in = repl.getInputStream()) {
+        byte[] buffer = new byte[4096];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+          out.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        // The REPL ended.
+      }
+    }, "repl-stdout");
+    pump.setDaemon(true);
+    pump.start();
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> text(repl.getErrorStream()));
+    repl.getOutputStream().write("where\n".getBytes(StandardCharsets.UTF_8));
+    repl.getOutputStream().flush();
+    String prompt = "rdb #1 0:CrashingTarget$Checkout.subtotal> ";
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (out.toString().split(Pattern.quote(prompt), -1).length < 3) {
+      assertThat(System.nanoTime()).as("second prompt; output so far: %s", out).isLessThan(deadline);
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+    }
+    target.kill();
+    repl.getOutputStream().write("locals\n".getBytes(StandardCharsets.UTF_8));
+    repl.getOutputStream().flush();
+    assertThat(repl.waitFor(60, TimeUnit.SECONDS)).as("the REPL ends by itself, stdin still open").isTrue();
+    repl.getOutputStream().close();
+    assertThat(repl.exitValue()).isEqualTo(2);
+    pump.join(10_000);
+    assertThat(err.join()).as("the REPL writes to the terminal only").isEmpty();
+    String after = out.substring(out.lastIndexOf(prompt) + prompt.length());
+    assertThat(after.lines()).as("after the last prompt: %s", after).hasSize(1);
+    assertThat(after).startsWith("error: " + target.address() + ": ").doesNotContain("\tat ");
+  }
+
+  private static String text(InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   @Test
