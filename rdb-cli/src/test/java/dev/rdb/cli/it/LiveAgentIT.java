@@ -37,6 +37,8 @@ class LiveAgentIT {
 
   @BeforeAll
   static void startTargets() throws Exception {
+    assertThat(TargetJvm.AGENT_JAR).as("the agent jar: the reactor builds rdb-agent before rdb-cli; alone, run "
+        + "mvn -B -pl rdb-agent -am package -DskipTests first").isRegularFile();
     for (String java : RdbProcess.javas()) {
       TargetJvm target = TargetJvm.start(java, home, "port=0");
       target.crash();
