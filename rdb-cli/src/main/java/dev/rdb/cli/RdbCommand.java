@@ -12,7 +12,7 @@ import picocli.CommandLine;
     versionProvider = VersionProvider.class,
     description = "Post-mortem debugger for the JVM: walk the frames and locals of a crash.",
     subcommands = {AttachCommand.class, DumpCommand.class, OpenCommand.class, PsCommand.class,
-        InjectCommand.class, CompletionCommand.class,
+        InjectCommand.class, DemoCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "",
     footer = {"%nRun 'rdb COMMAND --help' for a command's options."})
@@ -21,7 +21,7 @@ final class RdbCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (attach, dump, open, ps, inject, completion, help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (attach, dump, open, ps, inject, demo, completion, help)");
   }
 
   /** The configured command line: error reporting, exit codes in every help footer. */

@@ -15,6 +15,10 @@ final class SessionOptions {
       description = "Run the REPL commands in FILE (one per line, # starts a comment) and exit.")
   Path script;
 
+  @Option(names = "--echo",
+      description = "With -c or --script: print each command after a prompt before its output, as a transcript.")
+  boolean echo;
+
   @Option(names = "--json", description = "Print each command's result as one JSON document per line.")
   boolean json;
 

@@ -7,6 +7,7 @@ import dev.rdb.cli.repl.Failure;
 import dev.rdb.cli.repl.Interpreter;
 import dev.rdb.cli.repl.JsonConsole;
 import dev.rdb.cli.repl.Repl;
+import dev.rdb.cli.repl.Result;
 import dev.rdb.cli.repl.ReplReaderFactory;
 import dev.rdb.cli.repl.ScriptRunner;
 import dev.rdb.cli.repl.Session;
@@ -44,12 +45,32 @@ final class SessionRunner {
     PrintWriter err = commandLine.getErr();
     Console console = options.json ? new JsonConsole(out) : TextConsole.plain(out, err, options.debug);
     if (options.scripted()) {
-      return exit(ScriptRunner.run(commands(), interpreter, console));
+      return exit(options.echo && !options.json ? echoed(commands(), interpreter, out) : ScriptRunner.run(commands(), interpreter, console));
     }
     if (options.json) {
       return exit(ScriptRunner.run(ScriptRunner.split(readStdin()), interpreter, console));
     }
     return interactive(interpreter, session) ? Exit.USAGE : Exit.OK;
+  }
+
+  /** Each command after the prompt it would have in the REPL, then its output: a transcript. */
+  private Optional<Failure> echoed(List<String> commands, Interpreter interpreter, PrintWriter out) {
+    Console console = TextConsole.plain(out, commandLine.getErr(), options.debug);
+    for (String command : commands) {
+      out.println(interpreter.session().prompt() + command);
+      out.flush();
+      Result result = interpreter.run(command);
+      console.show(result);
+      out.println();
+      out.flush();
+      if (!result.ok()) {
+        return Optional.of(result.failure());
+      }
+      if (result.quit()) {
+        break;
+      }
+    }
+    return Optional.empty();
   }
 
   private List<String> commands() {
