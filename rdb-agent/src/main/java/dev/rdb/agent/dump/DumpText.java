@@ -1,5 +1,6 @@
 package dev.rdb.agent.dump;
 
+import dev.rdb.core.TypeNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -276,29 +277,9 @@ final class DumpText {
     }
   }
 
-  /**
-   * Drops package prefixes from every qualified name in a type ({@code java.util.List<com.acme.Item>}
-   * becomes {@code List<Item>}) and writes nested classes with dots, as rdb-cli's {@code TypeNames}.
-   */
+  /** The short form rdb-cli prints; {@code "?"} for a type the dump does not know. */
   static String simple(String type) {
-    if (type == null) {
-      return "?";
-    }
-    StringBuilder out = new StringBuilder(type.length());
-    int segmentStart = 0;
-    for (int i = 0; i <= type.length(); i++) {
-      char c = i < type.length() ? type.charAt(i) : ' ';
-      if (Character.isJavaIdentifierPart(c) && c != '$' || c == '.') {
-        continue;
-      }
-      String segment = type.substring(segmentStart, i);
-      out.append(segment.substring(segment.lastIndexOf('.') + 1));
-      if (i < type.length()) {
-        out.append(c == '$' ? '.' : c);
-      }
-      segmentStart = i + 1;
-    }
-    return out.toString();
+    return type == null ? "?" : TypeNames.simple(type);
   }
 
   /** Java-style escapes for a quoted string or char, as rdb-cli's {@code ValueRenderer}. */

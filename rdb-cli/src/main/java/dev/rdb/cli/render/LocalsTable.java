@@ -2,6 +2,7 @@ package dev.rdb.cli.render;
 
 import dev.rdb.cli.debuggee.Local;
 import dev.rdb.cli.debuggee.ObjectGraph;
+import dev.rdb.core.TypeNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.utils.AttributedString;

@@ -3,6 +3,7 @@ package dev.rdb.cli.render;
 import dev.rdb.cli.debuggee.Description;
 import dev.rdb.cli.debuggee.ObjectGraph;
 import dev.rdb.cli.debuggee.Value;
+import dev.rdb.core.TypeNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
