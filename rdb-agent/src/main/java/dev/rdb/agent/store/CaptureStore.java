@@ -6,6 +6,7 @@ import dev.rdb.agent.metrics.Counter;
 import dev.rdb.agent.metrics.Counters;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ public final class CaptureStore {
   /** Throwables already promoted, or absorbed as causes of a promoted one; weak, by identity. */
   private final Set<IdentityKey> promoted = new HashSet<>();
   private final ReferenceQueue<Throwable> promotedCollected = new ReferenceQueue<>();
+  /** Per thread, the last throwable found over its throw site's rate: its outer frames skip it too. */
+  private final ThreadLocal<OverRate> overRate = ThreadLocal.withInitial(OverRate::new);
   private int nextId = 1;
 
   /** @param upgrade called once per method whose capture lacked locals (adaptive mode) */
@@ -55,16 +58,20 @@ public final class CaptureStore {
     if (site == null || thrown == null) {
       return;
     }
+    OverRate overRate = this.overRate.get();
+    if (overRate.is(thrown)) {
+      return;
+    }
     Unwinding unwinding = pending.get(thrown);
     if (unwinding == null) {
-      boolean limited = !rate.allow(site.className() + ":" + line(site, point));
-      if (limited) {
+      if (!rate.allow(siteId, line(site, point))) {
+        // Remembered per thread, not in the pending map: in a storm almost every throwable is over
+        // its rate, and a map entry each (weak key, eviction) would cost more than the throw.
         counters.add(Counter.RATE_LIMITED);
+        overRate.mark(thrown);
+        return;
       }
-      unwinding = pending.start(thrown, limited);
-    }
-    if (unwinding.limited) {
-      return;
+      unwinding = pending.start(thrown);
     }
     unwinding.add(new FrameCapture(site, point, values));
     counters.add(Counter.FRAMES_CAPTURED);
@@ -159,6 +166,19 @@ public final class CaptureStore {
           })
           .noneMatch(f -> sites.instrumented(f.getClassName(), f.getMethodName()));
     });
+  }
+
+  /** The last throwable of one thread that was over its rate, weakly held. */
+  private static final class OverRate {
+    private WeakReference<Throwable> last;
+
+    boolean is(Throwable thrown) {
+      return last != null && last.get() == thrown;
+    }
+
+    void mark(Throwable thrown) {
+      last = new WeakReference<>(thrown);
+    }
   }
 
   private static int line(CaptureSite site, int point) {

@@ -7,6 +7,7 @@ import java.lang.ref.ReferenceQueue;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,6 +20,8 @@ final class PendingCaptures {
 
   private final Map<IdentityKey, Unwinding> byThrowable = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<IdentityKey> arrival = new ConcurrentLinkedQueue<>();
+  /** Roughly the arrival queue's length (its own size() walks it). */
+  private final AtomicInteger arrivals = new AtomicInteger();
   private final ReferenceQueue<Throwable> collected = new ReferenceQueue<>();
   private final int maxCount;
   private final long maxAgeNanos;
@@ -38,16 +41,22 @@ final class PendingCaptures {
   }
 
   /** Starts recording {@code thrown}; evicts collected, old and excess entries first. */
-  Unwinding start(Throwable thrown, boolean limited) {
+  Unwinding start(Throwable thrown) {
     expunge();
     long now = nanoTime.getAsLong();
-    Unwinding fresh = new Unwinding(now, limited);
+    Unwinding fresh = new Unwinding(now);
     IdentityKey key = new IdentityKey(thrown, collected);
     Unwinding existing = byThrowable.putIfAbsent(key, fresh);
     if (existing != null) {
       return existing;
     }
     arrival.add(key);
+    if (arrivals.incrementAndGet() > 4L * maxCount) {
+      // Keys taken or collected stay in the arrival queue until they reach its head; sweep them
+      // now and then, so that removing one never walks the queue.
+      arrival.removeIf(k -> !byThrowable.containsKey(k));
+      arrivals.set(arrival.size());
+    }
     IdentityKey oldest;
     while ((oldest = arrival.peek()) != null) {
       Unwinding u = byThrowable.get(oldest);
@@ -56,7 +65,9 @@ final class PendingCaptures {
       if (u != null && !tooMany && !tooOld) {
         break;
       }
-      arrival.remove(oldest);
+      if (arrival.remove(oldest)) {
+        arrivals.decrementAndGet();
+      }
       if (u != null && byThrowable.remove(oldest) != null) {
         counters.add(Counter.STORE_EVICTED);
       }
@@ -78,7 +89,6 @@ final class PendingCaptures {
     Reference<? extends Throwable> ref;
     while ((ref = collected.poll()) != null) {
       byThrowable.remove(ref);
-      arrival.remove(ref);
     }
   }
 }

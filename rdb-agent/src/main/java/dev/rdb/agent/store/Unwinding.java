@@ -10,19 +10,14 @@ import java.util.List;
 final class Unwinding {
 
   final long startedNanos;
-  /** True when the throw site was over its rate: frames are not recorded. */
-  final boolean limited;
   private final List<FrameCapture> frames = new ArrayList<>();
 
-  Unwinding(long startedNanos, boolean limited) {
+  Unwinding(long startedNanos) {
     this.startedNanos = startedNanos;
-    this.limited = limited;
   }
 
   synchronized void add(FrameCapture frame) {
-    if (!limited) {
-      frames.add(frame);
-    }
+    frames.add(frame);
   }
 
   synchronized List<FrameCapture> frames() {

@@ -160,6 +160,24 @@ class CaptureStoreTest {
   }
 
   @Test
+  void throwableOverItsRateSkipsItsOuterFramesWithoutAStoreEntry() {
+    CaptureStore store = store(new StoreSettings(10, CaptureMode.OFF, 1000, Long.MAX_VALUE, 1));
+    CaptureSite inner = site("a.Inner", "work", 11, true);
+    CaptureSite outer = site("a.Outer", "call", 22, true);
+    List<Throwable> thrown = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Throwable t = new RuntimeException();
+      thrown.add(t);
+      store.unwound(t, inner.id(), 0, new Object[] {0, 0});
+      store.unwound(t, outer.id(), 0, new Object[] {0, 0});
+    }
+    assertThat(counters.get(Counter.RATE_LIMITED)).as("counted once per throwable, at its throw site").isEqualTo(3);
+    assertThat(counters.get(Counter.FRAMES_CAPTURED)).as("both frames of the first only").isEqualTo(2);
+    assertThat(store.pendingCount()).as("throwables over the rate take no store entry").isEqualTo(1);
+    assertThat(thrown).hasSize(4);
+  }
+
+  @Test
   void adaptiveSiteIsUpgradedOnceWhenSeen() {
     CaptureStore store = store(StoreSettings.of(10, CaptureMode.OFF));
     CaptureSite s = site("a.A", "m", 7, false);
