@@ -38,6 +38,12 @@ public enum Counter {
   ALREADY_PROMOTED("alreadyPromoted"),
   /** Errors inside the store or the sink, swallowed. */
   STORE_ERROR("storeError"),
+  /**
+   * Calls into application code the store cannot avoid at promotion ({@code getMessage},
+   * {@code getCause}, {@code getStackTrace} of a throwable subclass, a thread's {@code toString})
+   * that threw: the post-mortem is kept without that part.
+   */
+  APPLICATION_CODE_THREW("applicationCodeThrew"),
   /** Failures to hook {@code java.lang.Thread} for uncaught exceptions. */
   UNCAUGHT_HOOK_FAILED("uncaughtHookFailed");
 

@@ -6,6 +6,7 @@ import dev.rdb.agent.capture.CaptureTransformer;
 import dev.rdb.agent.capture.ClassFilter;
 import dev.rdb.agent.capture.LocalsMode;
 import dev.rdb.agent.metrics.Counters;
+import dev.rdb.agent.store.CaptureRehearsal;
 import dev.rdb.agent.store.CaptureStore;
 import dev.rdb.agent.store.StoreSettings;
 import java.lang.instrument.Instrumentation;
@@ -42,6 +43,7 @@ public final class Startup {
       filter = ClassFilter.packageOf(MainClass.packageOf(main), parsed.excludes());
       what = filter.description() + " (package of main class " + main + ")";
     }
+    CaptureRehearsal.run();
     Counters counters = new Counters();
     CaptureSites sites = new CaptureSites();
     Retransformer retransformer = new Retransformer(inst, counters);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Gathers the frames each throwable unwinds through and promotes throwables into a bounded ring of
@@ -78,7 +79,7 @@ public final class CaptureStore {
     if (!site.allLocals() && sites.upgrade(site)) {
       upgrade.accept(site);
     }
-    if (settings.capture() == CaptureMode.ALL && outermostInstrumented(site)) {
+    if (settings.capture() == CaptureMode.ALL && leavesOutermost(unwinding, site)) {
       promote(thrown, Thread.currentThread());
     }
   }
@@ -126,12 +127,15 @@ public final class CaptureStore {
       }
     }
     Throwable root = chain.get(chain.size() - 1);
-    List<FrameView> frames = FrameMerger.merge(root.getStackTrace(), captures);
+    StackTraceElement[] trace = applicationCode(root::getStackTrace, new StackTraceElement[0]);
+    List<FrameView> frames = FrameMerger.merge(trace == null ? new StackTraceElement[0] : trace, captures);
     String type = thrown.getClass().getName();
     String name = thread.getName();
+    String threadName = name.isEmpty() ? applicationCode(thread::toString, "") : name;
+    String message = applicationCode(thrown::getMessage, "<getMessage() threw>");
     synchronized (this) {
-      PostMortemView pm = new PostMortemView(nextId++, Instant.now().toString(),
-          name.isEmpty() ? thread.toString() : name, type, type, thrown.getMessage(), thrown, frames);
+      PostMortemView pm = new PostMortemView(nextId++, Instant.now().toString(), threadName, type, type,
+          message, thrown, frames);
       ring.addLast(pm);
       counters.add(Counter.POST_MORTEMS);
       while (ring.size() > settings.keep()) {
@@ -142,30 +146,63 @@ public final class CaptureStore {
   }
 
   /** {@code thrown} and its causes, outermost first; cycles cut. */
-  private static List<Throwable> chain(Throwable thrown) {
+  private List<Throwable> chain(Throwable thrown) {
     List<Throwable> chain = new ArrayList<>();
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     for (Throwable t = thrown; t != null && chain.size() < MAX_CHAIN && seen.put(t, true) == null;
-        t = t.getCause()) {
+        t = applicationCode(t::getCause, null)) {
       chain.add(t);
     }
     return chain;
   }
 
-  private boolean outermostInstrumented(CaptureSite site) {
-    return StackWalker.getInstance().walk(frames -> {
-      boolean[] reachedSite = {false};
-      return frames
-          .filter(f -> {
-            if (!reachedSite[0]) {
-              reachedSite[0] = f.getClassName().equals(site.className())
-                  && f.getMethodName().equals(site.methodName());
-              return false;
-            }
-            return true;
-          })
-          .noneMatch(f -> sites.instrumented(f.getClassName(), f.getMethodName()));
+  /**
+   * Calls a method a throwable or thread subclass may override, so application code: what it
+   * throws is counted and {@code fallback} used, and the post-mortem is kept all the same.
+   */
+  private <T> T applicationCode(Supplier<T> call, T fallback) {
+    try {
+      return call.get();
+    } catch (Throwable t) {
+      // Counted, not described: the failure's own toString() is application code too.
+      counters.add(Counter.APPLICATION_CODE_THREW);
+      return fallback;
+    }
+  }
+
+  /**
+   * True when {@code unwinding}'s throwable leaves the outermost instrumented frame of its thread at
+   * {@code site}. The stack is walked once per throwable, at its first capture (or when it turns up
+   * somewhere else than the next caller expected); later frames only count the callers down. A walk
+   * per frame made a deep unwinding quadratic, and walking at the bottom of an overflowed stack
+   * is where the JVM fails to load the classes it needs for it.
+   */
+  private boolean leavesOutermost(Unwinding unwinding, CaptureSite site) {
+    InstrumentedCallers callers = unwinding.callers;
+    if (callers == null || !callers.leave(site.className(), site.methodName())) {
+      callers = instrumentedCallers(site);
+      unwinding.callers = callers;
+    }
+    return callers.none();
+  }
+
+  private InstrumentedCallers instrumentedCallers(CaptureSite site) {
+    List<String> classes = new ArrayList<>();
+    List<String> methods = new ArrayList<>();
+    StackWalker.getInstance().forEach(new Consumer<StackWalker.StackFrame>() {
+      private boolean reachedSite;
+
+      @Override
+      public void accept(StackWalker.StackFrame f) {
+        if (!reachedSite) {
+          reachedSite = f.getClassName().equals(site.className()) && f.getMethodName().equals(site.methodName());
+        } else if (sites.instrumented(f.getClassName(), f.getMethodName())) {
+          classes.add(f.getClassName());
+          methods.add(f.getMethodName());
+        }
+      }
     });
+    return new InstrumentedCallers(classes.toArray(new String[0]), methods.toArray(new String[0]));
   }
 
   /** The last throwable of one thread that was over its rate, weakly held. */

@@ -10,6 +10,8 @@ import java.util.List;
 final class Unwinding {
 
   final long startedNanos;
+  /** With {@code capture=all}: the instrumented callers still ahead, or null before the first walk. */
+  InstrumentedCallers callers;
   private final List<FrameCapture> frames = new ArrayList<>();
 
   Unwinding(long startedNanos) {

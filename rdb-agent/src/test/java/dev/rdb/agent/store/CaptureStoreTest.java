@@ -197,6 +197,24 @@ class CaptureStoreTest {
   }
 
   @Test
+  void captureAllWaitsForTheOutermostInstrumentedCaller() {
+    CaptureStore store = store(StoreSettings.of(10, CaptureMode.ALL));
+    CaptureSite inner = site(getClass().getName(), "unwindInner", 7, true);
+    CaptureSite outer = site(getClass().getName(), "captureAllWaitsForTheOutermostInstrumentedCaller", 9, true);
+    RuntimeException e = new RuntimeException();
+    unwindInner(store, e, inner);
+    assertThat(store.postMortems()).as("an instrumented caller is still on the stack").isEmpty();
+    store.unwound(e, outer.id(), 0, new Object[] {0, 0});
+    assertThat(store.postMortems()).as("left the outermost instrumented frame").hasSize(1);
+    assertThat(store.postMortems().get(0).frames().stream().filter(FrameView::captured))
+        .extracting(FrameView::methodName).containsExactly("unwindInner", "captureAllWaitsForTheOutermostInstrumentedCaller");
+  }
+
+  private static void unwindInner(CaptureStore store, RuntimeException e, CaptureSite inner) {
+    store.unwound(e, inner.id(), 0, new Object[] {0, 0});
+  }
+
+  @Test
   void captureOffIgnoresUncaughtButKeepsExplicitPostMortems() {
     CaptureStore store = store(StoreSettings.of(10, CaptureMode.OFF));
     store.uncaught(Thread.currentThread(), new RuntimeException("uncaught"));
