@@ -11,10 +11,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-180}
 java_home=${2:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}
-agent=$PWD/rdb-agent/target/rdb-agent.jar
 work=$PWD/bench/target/storm
-mkdir -p "$work/classes"
-[[ -f $agent ]] || { echo "build the agent first: $agent" >&2; exit 1; }
+mkdir -p "$work/classes" "$work/agent"
+[[ -f rdb-agent/target/rdb-agent.jar ]] || { echo "build the agent first: rdb-agent/target/rdb-agent.jar" >&2; exit 1; }
+# A copy, so that rebuilding the agent during the runs cannot change the jar under a running JVM.
+cp rdb-agent/target/rdb-agent.jar "$work/agent/rdb-agent.jar"
+agent=$work/agent/rdb-agent.jar
 "$java_home/bin/javac" -g --release 17 -d "$work/classes" -cp "$agent" \
   rdb-agent/src/test/resources/targets/hardening/hardening/{Storm,Orders}.java
 

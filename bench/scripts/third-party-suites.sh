@@ -10,11 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 java_home=${1:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}
 rounds=${2:-1}
-agent=$PWD/rdb-agent/target/rdb-agent.jar
 work=$PWD/bench/target/third-party
 jars=$work/jars
-mkdir -p "$jars" "$work/classes"
-[[ -f $agent ]] || { echo "build the agent first: $agent" >&2; exit 1; }
+mkdir -p "$jars" "$work/classes" "$work/agent"
+[[ -f rdb-agent/target/rdb-agent.jar ]] || { echo "build the agent first: rdb-agent/target/rdb-agent.jar" >&2; exit 1; }
+# A copy, so that rebuilding the agent during the runs cannot change the jar under a running JVM.
+cp rdb-agent/target/rdb-agent.jar "$work/agent/rdb-agent.jar"
+agent=$work/agent/rdb-agent.jar
 
 artifacts=(
   org.junit.platform:junit-platform-console-standalone:1.14.4
