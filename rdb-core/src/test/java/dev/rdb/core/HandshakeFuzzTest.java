@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ class HandshakeFuzzTest {
         CompletableFuture.supplyAsync(() -> Connection.accept(pair.server(), options("fuzz-server", "root")));
     MemoryChannel client = pair.client();
     byte[] clientNonce = Handshake.nonce();
+    byte[] helloNonce = null;
     byte[] serverNonce = null;
     boolean proved = false;
     boolean welcomed = false;
@@ -53,7 +55,7 @@ class HandshakeFuzzTest {
       for (int i = 0; i < messages && !welcomed; i++) {
         boolean prove = serverNonce != null && data.consumeBoolean();
         Object message = prove
-            ? List.of("AUTH", Handshake.proof(TOKEN_BYTES, Handshake.CLIENT_LABEL, serverNonce, clientNonce),
+            ? Arrays.asList("AUTH", Handshake.proof(TOKEN_BYTES, Handshake.CLIENT_LABEL, serverNonce, helloNonce),
                 value(data, 2), policy(data))
             : message(data, clientNonce);
         try {
@@ -73,9 +75,11 @@ class HandshakeFuzzTest {
           break;
         }
         if ("CHALLENGE".equals(r.get(0))) {
+          // The server took the nonce of the HELLO it answers, fuzzed or not.
+          helloNonce = (byte[]) ((List<?>) message).get(2);
           serverNonce = (byte[]) r.get(2);
           assertThat(Handshake.matches(
-              Handshake.proof(TOKEN_BYTES, Handshake.SERVER_LABEL, clientNonce, serverNonce), r.get(3)))
+              Handshake.proof(TOKEN_BYTES, Handshake.SERVER_LABEL, helloNonce, serverNonce), r.get(3)))
               .as("the server proves the token too").isTrue();
         }
         if ("WELCOME".equals(r.get(0))) {
@@ -127,10 +131,11 @@ class HandshakeFuzzTest {
               ValueCodec.brief(challenge)).isTrue();
           serverProved = true;
           Object welcome = data.consumeBoolean()
-              ? List.of("WELCOME", value(data, 2), policy(data))
+              ? Arrays.asList("WELCOME", value(data, 2), policy(data))
               : message(data, serverNonce);
           server.send(welcome);
-          welcomed = "WELCOME".equals(((List<?>) welcome).get(0));
+          welcomed = welcome instanceof List && !((List<?>) welcome).isEmpty()
+              && "WELCOME".equals(((List<?>) welcome).get(0));
           if (!welcomed) {
             // Anything but WELCOME is refused; after a WELCOME a content client stays silent.
             Object after = answer(server);
