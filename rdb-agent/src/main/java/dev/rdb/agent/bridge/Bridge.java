@@ -30,6 +30,7 @@ public final class Bridge {
   private static final int KEPT_ERRORS = 8;
   private static final AtomicReference<Sink> SINK = new AtomicReference<>();
   private static final AtomicLong ERRORS = new AtomicLong();
+  private static final AtomicLong DROPPED = new AtomicLong();
   private static final List<Throwable> FIRST_ERRORS = Collections.synchronizedList(new ArrayList<>());
   private static final ThreadLocal<boolean[]> INSIDE = ThreadLocal.withInitial(() -> new boolean[1]);
 
@@ -68,6 +69,15 @@ public final class Bridge {
     } finally {
       inside[0] = false;
     }
+  }
+
+  /**
+   * Called by the catch-all handler of an instrumented frame when its own code failed before it
+   * reached {@link #unwound} (no memory for the locals array, no stack for the call): that frame's
+   * capture is dropped and the handler rethrows the original throwable. Allocates nothing.
+   */
+  public static void captureFailed(Throwable failure) {
+    DROPPED.incrementAndGet();
   }
 
   /** Called by {@code java.lang.Thread} (instrumented by the agent) when a thread dies of {@code thrown}. */
@@ -144,7 +154,7 @@ public final class Bridge {
     }
   }
 
-  /** Every counter of the agent, plus {@code bridgeError}; empty without an agent. */
+  /** Every counter of the agent, plus {@code bridgeError} and {@code captureDropped}; empty without an agent. */
   public static Map<String, Long> counters() {
     Sink sink = SINK.get();
     if (sink == null) {
@@ -157,6 +167,7 @@ public final class Bridge {
       record(t);
     }
     all.put("bridgeError", ERRORS.get());
+    all.put("captureDropped", DROPPED.get());
     return Collections.unmodifiableMap(all);
   }
 

@@ -12,6 +12,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
@@ -39,7 +40,9 @@ import org.objectweb.asm.tree.analysis.Frame;
  * scope; each stretch has its own entry whose stub pushes the stretch's point number, and all stubs
  * share one handler that boxes {@code this}, the parameters and the locals into an {@code Object[]},
  * calls {@code Bridge.unwound(thrown, siteId, point, locals)} and rethrows the same throwable. The
- * normal path runs none of it.
+ * normal path runs none of it. The handler's own code is guarded: if it fails (out of memory for the
+ * array, no stack left for the call), {@code Bridge.captureFailed} counts it and the original
+ * throwable is rethrown, never the failure.
  *
  * <p>A value is captured only when the verifier would accept loading it in the handler: every
  * instruction of the protected range must see its slot with one type (which {@link SlotSplitter} and
@@ -139,6 +142,20 @@ final class UnwindHandler extends MethodNode {
       handler.add(new JumpInsnNode(Opcodes.GOTO, common));
     }
     handler.add(common);
+    // Keep the throwable in a fresh local: if the handler's own code fails (no memory for the
+    // array or a box, no stack for the call), the guard below rethrows it instead of the failure.
+    int kept = firstFreeSlot();
+    handler.add(new InsnNode(Opcodes.SWAP));
+    handler.add(new InsnNode(Opcodes.DUP));
+    handler.add(new VarInsnNode(Opcodes.ASTORE, kept));
+    handler.add(new InsnNode(Opcodes.SWAP));
+    LabelNode guardStart = new LabelNode();
+    LabelNode guardEnd = new LabelNode();
+    LabelNode guardHandler = new LabelNode();
+    LabelNode lastResortStart = new LabelNode();
+    LabelNode lastResortEnd = new LabelNode();
+    LabelNode lastResort = new LabelNode();
+    handler.add(guardStart);
     // [thrown, point] -> [thrown, thrown, siteId, point]
     handler.add(new InsnNode(Opcodes.SWAP));
     handler.add(new InsnNode(Opcodes.DUP_X1));
@@ -164,15 +181,52 @@ final class UnwindHandler extends MethodNode {
       }
     }
     handler.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, BRIDGE_METHOD, BRIDGE_DESCRIPTOR, false));
+    handler.add(guardEnd);
+    handler.add(new InsnNode(Opcodes.ATHROW));
+    // [failure] -> counted, then the original rethrown
+    handler.add(guardHandler);
+    handler.add(lastResortStart);
+    handler.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "captureFailed", "(Ljava/lang/Throwable;)V", false));
+    handler.add(lastResortEnd);
+    handler.add(new VarInsnNode(Opcodes.ALOAD, kept));
+    handler.add(new InsnNode(Opcodes.ATHROW));
+    // Even counting failed (no stack left): rethrow the original all the same.
+    handler.add(lastResort);
+    handler.add(new InsnNode(Opcodes.POP));
+    handler.add(new VarInsnNode(Opcodes.ALOAD, kept));
     handler.add(new InsnNode(Opcodes.ATHROW));
     instructions.add(handler);
 
+    // The guards cover only handler code, which no other entry does: their place in the table is
+    // free, and before the catch-alls it keeps those last.
+    tryCatchBlocks.add(new TryCatchBlockNode(guardStart, guardEnd, guardHandler, null));
+    tryCatchBlocks.add(new TryCatchBlockNode(lastResortStart, lastResortEnd, lastResort, null));
     for (int s = 0; s < segmentLabels.size(); s++) {
       LabelNode segmentEnd = s + 1 < segmentLabels.size() ? segmentLabels.get(s + 1) : end;
       tryCatchBlocks.add(new TryCatchBlockNode(segmentLabels.get(s), segmentEnd,
           stubs.get(segmentPoints.get(s)), null));
     }
+    maxLocals = Math.max(maxLocals, kept + 1);
     maxStack = Math.max(maxStack, 8);
+  }
+
+  /** The first local slot no parameter or instruction of the method uses. */
+  private int firstFreeSlot() {
+    int free = Type.getArgumentsAndReturnSizes(desc) >> 2;
+    if ((access & Opcodes.ACC_STATIC) != 0) {
+      free--;
+    }
+    free = Math.max(free, maxLocals);
+    for (AbstractInsnNode insn : instructions) {
+      if (insn instanceof VarInsnNode) {
+        int op = insn.getOpcode();
+        int size = op == Opcodes.LLOAD || op == Opcodes.DLOAD || op == Opcodes.LSTORE || op == Opcodes.DSTORE ? 2 : 1;
+        free = Math.max(free, ((VarInsnNode) insn).var + size);
+      } else if (insn instanceof IincInsnNode) {
+        free = Math.max(free, ((IincInsnNode) insn).var + 1);
+      }
+    }
+    return free;
   }
 
   /** Frames of the method as it is now, with {@code this} tracked as uninitialized in constructors. */

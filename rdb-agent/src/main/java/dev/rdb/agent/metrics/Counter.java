@@ -41,6 +41,12 @@ public enum Counter {
    * {@code getStackTrace}) threw; the post-mortem keeps what could be read.
    */
   STORE_ERROR("storeError"),
+  /**
+   * Calls into application code the store cannot avoid at promotion ({@code getMessage},
+   * {@code getCause}, {@code getStackTrace} of a throwable subclass, a thread's {@code toString})
+   * that threw: the post-mortem is kept without that part.
+   */
+  APPLICATION_CODE_THREW("applicationCodeThrew"),
   /** Failures to hook {@code java.lang.Thread} for uncaught exceptions. */
   UNCAUGHT_HOOK_FAILED("uncaughtHookFailed"),
   /** Classes loaded before an injected agent started and left alone: compiled with

@@ -10,6 +10,7 @@ import dev.rdb.agent.dump.DumpWriter;
 import dev.rdb.agent.metrics.Counter;
 import dev.rdb.agent.metrics.Counters;
 import dev.rdb.agent.serve.Server;
+import dev.rdb.agent.store.CaptureRehearsal;
 import dev.rdb.agent.store.CaptureStore;
 import dev.rdb.agent.store.StoreSettings;
 import java.lang.instrument.Instrumentation;
@@ -66,6 +67,7 @@ public final class Startup {
       filter = ClassFilter.packageOf(MainClass.packageOf(main), parsed.excludes());
       what = filter.description() + " (package of main class " + main + ")";
     }
+    CaptureRehearsal.run();
     Counters counters = new Counters();
     CaptureSites sites = new CaptureSites();
     Retransformer retransformer = new Retransformer(inst, counters);

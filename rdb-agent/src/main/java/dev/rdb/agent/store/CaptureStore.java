@@ -6,6 +6,7 @@ import dev.rdb.agent.metrics.Counter;
 import dev.rdb.agent.metrics.Counters;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Gathers the frames each throwable unwinds through and promotes throwables into a bounded ring of
@@ -39,6 +41,8 @@ public final class CaptureStore {
   /** Told of each post-mortem kept (and again when it is renamed), on the promoting thread. */
   private final List<Consumer<PostMortemView>> promotionListeners = new CopyOnWriteArrayList<>();
   private final ReferenceQueue<Throwable> promotedCollected = new ReferenceQueue<>();
+  /** Per thread, the last throwable found over its throw site's rate: its outer frames skip it too. */
+  private final ThreadLocal<OverRate> overRate = ThreadLocal.withInitial(OverRate::new);
   private int nextId = 1;
 
   /** @param upgrade called once per method whose capture lacked locals (adaptive mode) */
@@ -58,23 +62,27 @@ public final class CaptureStore {
     if (site == null || thrown == null) {
       return;
     }
+    OverRate overRate = this.overRate.get();
+    if (overRate.is(thrown)) {
+      return;
+    }
     Unwinding unwinding = pending.get(thrown);
     if (unwinding == null) {
-      boolean limited = !rate.allow(site.className() + ":" + line(site, point));
-      if (limited) {
+      if (!rate.allow(siteId, line(site, point))) {
+        // Remembered per thread, not in the pending map: in a storm almost every throwable is over
+        // its rate, and a map entry each (weak key, eviction) would cost more than the throw.
         counters.add(Counter.RATE_LIMITED);
+        overRate.mark(thrown);
+        return;
       }
-      unwinding = pending.start(thrown, limited);
-    }
-    if (unwinding.limited) {
-      return;
+      unwinding = pending.start(thrown);
     }
     unwinding.add(new FrameCapture(site, point, values));
     counters.add(Counter.FRAMES_CAPTURED);
     if (!site.allLocals() && sites.upgrade(site)) {
       upgrade.accept(site);
     }
-    if (settings.capture() == CaptureMode.ALL && outermostInstrumented(site)) {
+    if (settings.capture() == CaptureMode.ALL && leavesOutermost(unwinding, site)) {
       promote(thrown, Thread.currentThread(), null);
     }
   }
@@ -163,14 +171,16 @@ public final class CaptureStore {
       }
     }
     Throwable root = chain.get(chain.size() - 1);
-    List<FrameView> frames = FrameMerger.merge(stackTrace(root), captures);
+    StackTraceElement[] trace = applicationCode(root::getStackTrace, new StackTraceElement[0]);
+    List<FrameView> frames = FrameMerger.merge(trace == null ? new StackTraceElement[0] : trace, captures);
     String type = thrown.getClass().getName();
-    String threadName = thread.getName();
+    String name = thread.getName();
+    String threadName = name.isEmpty() ? applicationCode(thread::toString, "") : name;
+    String message = applicationCode(thrown::getMessage, "<getMessage() threw>");
     PostMortemView pm;
     synchronized (this) {
-      pm = new PostMortemView(nextId++, Instant.now().toString(),
-          threadName.isEmpty() ? thread.toString() : threadName, testName == null ? type : testName,
-          type, message(thrown), thrown, frames);
+      pm = new PostMortemView(nextId++, Instant.now().toString(), threadName,
+          testName == null ? type : testName, type, message, thrown, frames);
       ring.addLast(pm);
       counters.add(Counter.POST_MORTEMS);
       while (ring.size() > settings.keep()) {
@@ -205,52 +215,73 @@ public final class CaptureStore {
   private List<Throwable> chain(Throwable thrown) {
     List<Throwable> chain = new ArrayList<>();
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    try {
-      for (Throwable t = thrown; t != null && chain.size() < MAX_CHAIN && seen.put(t, true) == null;
-          t = t.getCause()) {
-        chain.add(t);
-      }
-    } catch (Throwable t) {
-      counters.error(Counter.STORE_ERROR, "getCause", t);
+    for (Throwable t = thrown; t != null && chain.size() < MAX_CHAIN && seen.put(t, true) == null;
+        t = applicationCode(t::getCause, null)) {
+      chain.add(t);
     }
     return chain;
   }
 
-  // The three calls below run application code (overridable Throwable methods).
-
-  private String message(Throwable thrown) {
+  /**
+   * Calls a method a throwable or thread subclass may override, so application code: what it
+   * throws is counted and {@code fallback} used, and the post-mortem is kept all the same.
+   */
+  private <T> T applicationCode(Supplier<T> call, T fallback) {
     try {
-      return thrown.getMessage();
+      return call.get();
     } catch (Throwable t) {
-      counters.error(Counter.STORE_ERROR, "getMessage", t);
-      return "<getMessage() threw " + t.getClass().getName() + ">";
+      // Counted, not described: the failure's own toString() is application code too.
+      counters.add(Counter.APPLICATION_CODE_THREW);
+      return fallback;
     }
   }
 
-  private StackTraceElement[] stackTrace(Throwable thrown) {
-    try {
-      StackTraceElement[] trace = thrown.getStackTrace();
-      return trace != null ? trace : new StackTraceElement[0];
-    } catch (Throwable t) {
-      counters.error(Counter.STORE_ERROR, "getStackTrace", t);
-      return new StackTraceElement[0];
+  /**
+   * True when {@code unwinding}'s throwable leaves the outermost instrumented frame of its thread at
+   * {@code site}. The stack is walked once per throwable, at its first capture (or when it turns up
+   * somewhere else than the next caller expected); later frames only count the callers down. A walk
+   * per frame made a deep unwinding quadratic, and walking at the bottom of an overflowed stack
+   * is where the JVM fails to load the classes it needs for it.
+   */
+  private boolean leavesOutermost(Unwinding unwinding, CaptureSite site) {
+    InstrumentedCallers callers = unwinding.callers;
+    if (callers == null || !callers.leave(site.className(), site.methodName())) {
+      callers = instrumentedCallers(site);
+      unwinding.callers = callers;
     }
+    return callers.none();
   }
 
-  private boolean outermostInstrumented(CaptureSite site) {
-    return StackWalker.getInstance().walk(frames -> {
-      boolean[] reachedSite = {false};
-      return frames
-          .filter(f -> {
-            if (!reachedSite[0]) {
-              reachedSite[0] = f.getClassName().equals(site.className())
-                  && f.getMethodName().equals(site.methodName());
-              return false;
-            }
-            return true;
-          })
-          .noneMatch(f -> sites.instrumented(f.getClassName(), f.getMethodName()));
+  private InstrumentedCallers instrumentedCallers(CaptureSite site) {
+    List<String> classes = new ArrayList<>();
+    List<String> methods = new ArrayList<>();
+    StackWalker.getInstance().forEach(new Consumer<StackWalker.StackFrame>() {
+      private boolean reachedSite;
+
+      @Override
+      public void accept(StackWalker.StackFrame f) {
+        if (!reachedSite) {
+          reachedSite = f.getClassName().equals(site.className()) && f.getMethodName().equals(site.methodName());
+        } else if (sites.instrumented(f.getClassName(), f.getMethodName())) {
+          classes.add(f.getClassName());
+          methods.add(f.getMethodName());
+        }
+      }
     });
+    return new InstrumentedCallers(classes.toArray(new String[0]), methods.toArray(new String[0]));
+  }
+
+  /** The last throwable of one thread that was over its rate, weakly held. */
+  private static final class OverRate {
+    private WeakReference<Throwable> last;
+
+    boolean is(Throwable thrown) {
+      return last != null && last.get() == thrown;
+    }
+
+    void mark(Throwable thrown) {
+      last = new WeakReference<>(thrown);
+    }
   }
 
   private static int line(CaptureSite site, int point) {

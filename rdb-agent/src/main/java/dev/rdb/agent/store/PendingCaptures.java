@@ -21,7 +21,8 @@ final class PendingCaptures {
   private final Map<Object, Unwinding> byThrowable = new ConcurrentHashMap<>();
   /** Keys in arrival order; may hold keys already gone from the map, tidied when it grows. */
   private final ConcurrentLinkedQueue<IdentityKey> arrival = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger arrivalSize = new AtomicInteger();
+  /** Roughly the arrival queue's length (its own size() walks it). */
+  private final AtomicInteger arrivals = new AtomicInteger();
   private final ReferenceQueue<Throwable> collected = new ReferenceQueue<>();
   private final int maxCount;
   private final long maxAgeNanos;
@@ -41,20 +42,21 @@ final class PendingCaptures {
   }
 
   /** Starts recording {@code thrown}; evicts collected, old and excess entries first. */
-  Unwinding start(Throwable thrown, boolean limited) {
+  Unwinding start(Throwable thrown) {
     expunge();
     long now = nanoTime.getAsLong();
-    Unwinding fresh = new Unwinding(now, limited);
+    Unwinding fresh = new Unwinding(now);
     IdentityKey key = new IdentityKey(thrown, collected);
     Unwinding existing = byThrowable.putIfAbsent(key, fresh);
     if (existing != null) {
       return existing;
     }
     arrival.add(key);
-    if (arrivalSize.incrementAndGet() > 4 * maxCount + 16) {
-      // Keys of collected or promoted throwables linger mid-queue; drop them in one pass, rarely.
+    if (arrivals.incrementAndGet() > 4L * maxCount) {
+      // Keys taken or collected stay in the arrival queue until they reach its head; sweep them
+      // now and then, so that removing one never walks the queue.
       arrival.removeIf(k -> !byThrowable.containsKey(k));
-      arrivalSize.set(arrival.size());
+      arrivals.set(arrival.size());
     }
     IdentityKey oldest;
     while ((oldest = arrival.peek()) != null) {
@@ -65,7 +67,7 @@ final class PendingCaptures {
         break;
       }
       if (arrival.remove(oldest)) {
-        arrivalSize.decrementAndGet();
+        arrivals.decrementAndGet();
       }
       if (u != null && byThrowable.remove(oldest) != null) {
         counters.add(Counter.STORE_EVICTED);
@@ -80,7 +82,7 @@ final class PendingCaptures {
   }
 
   int arrivalBacklog() {
-    return arrivalSize.get();
+    return arrivals.get();
   }
 
   int size() {

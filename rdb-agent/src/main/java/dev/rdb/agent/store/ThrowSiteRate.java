@@ -5,8 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * At most {@code perSecond} new exceptions recorded per throw site (class and line) and second, so an
- * exception storm costs a map lookup per frame instead of a capture.
+ * At most {@code perSecond} new exceptions recorded per throw site and second, so an exception storm
+ * costs a map lookup per frame instead of a capture. A throw site is the innermost instrumented
+ * method's capture site and line (one class and line, unless two methods share a source line).
  */
 final class ThrowSiteRate {
 
@@ -15,20 +16,24 @@ final class ThrowSiteRate {
 
   private final int perSecond;
   private final LongSupplier nanoTime;
-  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final Map<Long, Window> windows = new ConcurrentHashMap<>();
 
   ThrowSiteRate(int perSecond, LongSupplier nanoTime) {
     this.perSecond = perSecond;
     this.nanoTime = nanoTime;
   }
 
-  /** True when one more exception from {@code site} may be recorded now. */
-  boolean allow(String site) {
+  /** True when one more exception from capture site {@code siteId} at {@code line} may be recorded now. */
+  boolean allow(int siteId, int line) {
     if (windows.size() > MAX_SITES) {
       windows.clear();
     }
     long now = nanoTime.getAsLong();
-    Window w = windows.computeIfAbsent(site, k -> new Window(now));
+    Long site = ((long) siteId << 32) | (line & 0xffff_ffffL);
+    Window w = windows.get(site);
+    if (w == null) {
+      w = windows.computeIfAbsent(site, k -> new Window(now));
+    }
     synchronized (w) {
       if (now - w.start >= SECOND) {
         w.start = now;

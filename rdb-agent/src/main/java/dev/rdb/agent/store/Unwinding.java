@@ -10,19 +10,16 @@ import java.util.List;
 final class Unwinding {
 
   final long startedNanos;
-  /** True when the throw site was over its rate: frames are not recorded. */
-  final boolean limited;
+  /** With {@code capture=all}: the instrumented callers still ahead, or null before the first walk. */
+  InstrumentedCallers callers;
   private final List<FrameCapture> frames = new ArrayList<>();
 
-  Unwinding(long startedNanos, boolean limited) {
+  Unwinding(long startedNanos) {
     this.startedNanos = startedNanos;
-    this.limited = limited;
   }
 
   synchronized void add(FrameCapture frame) {
-    if (!limited) {
-      frames.add(frame);
-    }
+    frames.add(frame);
   }
 
   synchronized List<FrameCapture> frames() {

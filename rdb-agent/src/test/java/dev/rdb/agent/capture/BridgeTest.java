@@ -23,7 +23,7 @@ class BridgeTest {
     }
     assertThat(thrown).isNotNull();
     long bridgeErrors = Bridge.errors();
-    long storeErrors = TestAgent.COUNTERS.get(Counter.STORE_ERROR);
+    long applicationFailures = TestAgent.COUNTERS.get(Counter.APPLICATION_CODE_THREW);
     long frames = TestAgent.COUNTERS.get(Counter.FRAMES_CAPTURED);
 
     // The store reads getMessage(), which is instrumented and throws: its handler calls the bridge
@@ -33,10 +33,10 @@ class BridgeTest {
     List<PostMortemView> all = TestAgent.STORE.postMortems();
     PostMortemView pm = all.get(all.size() - 1);
     assertThat(pm.throwable()).isSameAs(thrown);
-    assertThat(pm.message()).isEqualTo("<getMessage() threw dev.rdb.fixtures.Boom>");
+    assertThat(pm.message()).isEqualTo("<getMessage() threw>");
     assertThat(pm.frames().stream().filter(f -> f.captured()).map(f -> f.methodName()))
         .as("the capture of the real crash is kept").contains("throwIt");
-    assertThat(TestAgent.COUNTERS.get(Counter.STORE_ERROR)).isEqualTo(storeErrors + 1);
+    assertThat(TestAgent.COUNTERS.get(Counter.APPLICATION_CODE_THREW)).isEqualTo(applicationFailures + 1);
     assertThat(TestAgent.COUNTERS.get(Counter.FRAMES_CAPTURED)).as("getMessage's frames not captured")
         .isEqualTo(frames);
     assertThat(Bridge.errors()).isEqualTo(bridgeErrors);

@@ -23,6 +23,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 
@@ -287,12 +288,18 @@ class TransformCorpusTest {
           assertThat(m.tryCatchBlocks.get(i).type).as("%s.%s own handler %d keeps its place", e.getKey(), m.name, i)
               .isEqualTo(o.tryCatchBlocks.get(i).type);
         }
-        for (TryCatchBlockNode ours : m.tryCatchBlocks.subList(o.tryCatchBlocks.size(), m.tryCatchBlocks.size())) {
-          assertThat(ours.type).as("%s.%s appended entries catch everything", e.getKey(), m.name).isNull();
-          AbstractInsnNode first = ours.handler.getNext();
-          while (first.getOpcode() < 0) {
-            first = first.getNext();
-          }
+        List<TryCatchBlockNode> appended = m.tryCatchBlocks.subList(o.tryCatchBlocks.size(), m.tryCatchBlocks.size());
+        assertThat(appended).as("%s.%s guards and catch-alls", e.getKey(), m.name).hasSizeGreaterThan(2);
+        assertThat(appended).as("%s.%s appended entries catch everything", e.getKey(), m.name)
+            .allMatch(b -> b.type == null);
+        AbstractInsnNode guard = firstInstruction(appended.get(0).handler);
+        assertThat(guard.getOpcode()).as("%s.%s first guard counts the handler's failure", e.getKey(), m.name)
+            .isEqualTo(Opcodes.INVOKESTATIC);
+        assertThat(((MethodInsnNode) guard).name).isEqualTo("captureFailed");
+        assertThat(firstInstruction(appended.get(1).handler).getOpcode())
+            .as("%s.%s last-resort guard drops the failure", e.getKey(), m.name).isEqualTo(Opcodes.POP);
+        for (TryCatchBlockNode ours : appended.subList(2, appended.size())) {
+          AbstractInsnNode first = firstInstruction(ours.handler);
           AbstractInsnNode jump = first.getNext();
           while (jump.getOpcode() < 0) {
             jump = jump.getNext();
@@ -303,6 +310,14 @@ class TransformCorpusTest {
       }
     }
     assertThat(checked).as("instrumented methods checked").isGreaterThan(20);
+  }
+
+  private static AbstractInsnNode firstInstruction(AbstractInsnNode label) {
+    AbstractInsnNode first = label.getNext();
+    while (first.getOpcode() < 0) {
+      first = first.getNext();
+    }
+    return first;
   }
 
   @Test

@@ -171,6 +171,24 @@ class CaptureStoreTest {
   }
 
   @Test
+  void throwableOverItsRateSkipsItsOuterFramesWithoutAStoreEntry() {
+    CaptureStore store = store(new StoreSettings(10, CaptureMode.OFF, 1000, Long.MAX_VALUE, 1));
+    CaptureSite inner = site("a.Inner", "work", 11, true);
+    CaptureSite outer = site("a.Outer", "call", 22, true);
+    List<Throwable> thrown = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Throwable t = new RuntimeException();
+      thrown.add(t);
+      store.unwound(t, inner.id(), 0, new Object[] {0, 0});
+      store.unwound(t, outer.id(), 0, new Object[] {0, 0});
+    }
+    assertThat(counters.get(Counter.RATE_LIMITED)).as("counted once per throwable, at its throw site").isEqualTo(3);
+    assertThat(counters.get(Counter.FRAMES_CAPTURED)).as("both frames of the first only").isEqualTo(2);
+    assertThat(store.pendingCount()).as("throwables over the rate take no store entry").isEqualTo(1);
+    assertThat(thrown).hasSize(4);
+  }
+
+  @Test
   void adaptiveSiteIsUpgradedOnceWhenSeen() {
     CaptureStore store = store(StoreSettings.of(10, CaptureMode.OFF));
     CaptureSite s = site("a.A", "m", 7, false);
@@ -187,6 +205,24 @@ class CaptureStoreTest {
     RuntimeException e = new RuntimeException();
     store.unwound(e, s.id(), 0, new Object[] {0, 0});
     assertThat(store.postMortems()).extracting(PostMortemView::throwable).containsExactly(e);
+  }
+
+  @Test
+  void captureAllWaitsForTheOutermostInstrumentedCaller() {
+    CaptureStore store = store(StoreSettings.of(10, CaptureMode.ALL));
+    CaptureSite inner = site(getClass().getName(), "unwindInner", 7, true);
+    CaptureSite outer = site(getClass().getName(), "captureAllWaitsForTheOutermostInstrumentedCaller", 9, true);
+    RuntimeException e = new RuntimeException();
+    unwindInner(store, e, inner);
+    assertThat(store.postMortems()).as("an instrumented caller is still on the stack").isEmpty();
+    store.unwound(e, outer.id(), 0, new Object[] {0, 0});
+    assertThat(store.postMortems()).as("left the outermost instrumented frame").hasSize(1);
+    assertThat(store.postMortems().get(0).frames().stream().filter(FrameView::captured))
+        .extracting(FrameView::methodName).containsExactly("unwindInner", "captureAllWaitsForTheOutermostInstrumentedCaller");
+  }
+
+  private static void unwindInner(CaptureStore store, RuntimeException e, CaptureSite inner) {
+    store.unwound(e, inner.id(), 0, new Object[] {0, 0});
   }
 
   @Test
