@@ -6,12 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rdb.core.Batch;
 import dev.rdb.core.Connection;
 import dev.rdb.core.ConnectionClosedException;
+import dev.rdb.core.ConnectionOptions;
 import dev.rdb.core.Description;
 import dev.rdb.core.RemoteRef;
+import dev.rdb.core.StreamChannel;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,6 +138,103 @@ class NetworkFaultsIT {
       assertFailsPromptly(pending, cut, "channel failed");
     }
     assertBackToOneIdleClient();
+  }
+
+  @Test
+  void clientThatFloodsAndStopsReadingIsCutWhileTheTargetAndOthersGoOn() throws Exception {
+    AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new InetSocketAddress("127.0.0.1", target.port()), 5000);
+    Connection flooder = Connection.connect(new StreamChannel(new GatedInputStream(
+        socket.getInputStream(), gate), socket.getOutputStream()), ConnectionOptions.builder()
+        .token(target.token()).name("flooder").callTimeout(Duration.ofSeconds(60)).build());
+    RemoteRef ledger = (RemoteRef) CrashLocals.value(flooder, "ledger");
+    Connection other = target.attach();
+    gate.set(new CountDownLatch(1));
+    ExecutorService flood = Executors.newFixedThreadPool(64);
+    for (int i = 0; i < 64; i++) {
+      flood.execute(() -> {
+        while (flooder.isOpen()) {
+          try {
+            ledger.slice(0, 65536);
+          } catch (RuntimeException cut) {
+            return;
+          }
+        }
+      });
+    }
+    try {
+      FaultTarget.await("the agent's writes to the flooder block", () -> {
+        long workers = agentWorkerThreads(other);
+        return workers > 16;
+      });
+      long during = target.rate(500);
+      long workers = agentWorkerThreads(other);
+      System.out.printf("NetworkFaultsIT: while a client stalls: %d agent worker threads, workload "
+          + "%d steps/s%n", workers, during);
+      assertThat(during).as("the workload runs during the stall").isPositive();
+      assertThat(((RemoteRef) ((RemoteRef) CrashLocals.value(other, "order")).get("lines")).length())
+          .as("another client is served during the stall").isEqualTo(50);
+      FaultTarget.await("the watchdog cuts the flooder", () -> {
+        try {
+          return target.counter("clientsStalled") == 1;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    } finally {
+      gate.get().countDown();
+      flood.shutdown();
+    }
+    FaultTarget.await("the flooder learns it was cut", () -> !flooder.isOpen());
+    other.close();
+    assertBackToOneIdleClient();
+    assertThat(target.rate(200)).as("the workload still runs").isPositive();
+  }
+
+  /** How many rdb-core worker threads the agent's sessions have in the target now. */
+  private static long agentWorkerThreads(Connection c) {
+    Batch b = c.batch();
+    Batch.Step<List<Description>> d = b.describe(List.of(b.call(c.root(), "threads")), 2);
+    b.execute();
+    return d.value().get(0).elements().stream()
+        .map(e -> (String) e.description().field("name").orElseThrow().value())
+        .filter(name -> name.startsWith("rdb-worker-agent-")).count();
+  }
+
+  /** Reads wait while the current latch is closed: the client "stops reading". */
+  private static final class GatedInputStream extends InputStream {
+    private final InputStream in;
+    private final AtomicReference<CountDownLatch> gate;
+
+    GatedInputStream(InputStream in, AtomicReference<CountDownLatch> gate) {
+      this.in = in;
+      this.gate = gate;
+    }
+
+    private void pass() throws IOException {
+      try {
+        if (!gate.get().await(90, TimeUnit.SECONDS)) {
+          throw new IOException("gate stayed closed");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      pass();
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      pass();
+      return in.read(b, off, len);
+    }
   }
 
   /** A call whose reply the relay holds back, once it was sent. */
