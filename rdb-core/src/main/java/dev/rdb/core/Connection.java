@@ -42,6 +42,8 @@ public final class Connection implements AutoCloseable {
   /** Features announced in HELLO; informational in version 1. */
   static final List<Object> FEATURES = List.of("pipelining", "describe", "release");
   static final int MAX_WORKERS = 256;
+  /** How long closing waits for its GOODBYE to be written before it closes the channel anyway. */
+  static final long GOODBYE_WAIT_MILLIS = 1000;
   /** Results longer than this are sent by a worker, so the reader never blocks on a big write. */
   private static final int READER_MAX_STRING = 8192;
 
@@ -212,7 +214,11 @@ public final class Connection implements AutoCloseable {
     close("closed by " + options.name());
   }
 
-  /** Says GOODBYE with {@code reason} and closes; idempotent. */
+  /**
+   * Says GOODBYE with {@code reason} and closes; idempotent. Returns within about
+   * {@value #GOODBYE_WAIT_MILLIS} ms even when a write to the peer is blocked (the peer stopped
+   * reading): the GOODBYE is then dropped and the closed channel fails that write.
+   */
   public void close(String reason) {
     closeWith(ConnectionClosedException.ClosedBy.THIS_END, reason, null, true);
   }
@@ -680,6 +686,33 @@ public final class Connection implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends GOODBYE on a worker and waits at most {@link #GOODBYE_WAIT_MILLIS} for it. The send may
+   * wait behind another thread's write to a peer that stopped reading (both hold the channel's send
+   * order), or block itself; the caller then closes the channel regardless, which fails both writes.
+   * With every worker busy the peer learns of the close from the closed channel alone.
+   */
+  private void sayGoodbye(String reason) {
+    Object goodbye = ValueCodec.listOf("GOODBYE", reason);
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    try {
+      workers.execute(() -> {
+        try {
+          channel.send(goodbye);
+        } catch (IOException | RuntimeException ignored) {
+          // The peer is gone already, or the channel was closed while this waited.
+        } finally {
+          sent.complete(null);
+        }
+      });
+      sent.get(GOODBYE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException | TimeoutException | ExecutionException e) {
+      // Closing the channel is all that is left to do.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void closeWith(ConnectionClosedException.ClosedBy by, String reason, Throwable cause,
       boolean sayGoodbye) {
     ConnectionClosedException reasonException;
@@ -691,11 +724,7 @@ public final class Connection implements AutoCloseable {
       closed = reasonException;
     }
     if (sayGoodbye) {
-      try {
-        channel.send(ValueCodec.listOf("GOODBYE", reason));
-      } catch (IOException | RuntimeException ignored) {
-        // The peer is gone already; closing is all that is left to do.
-      }
+      sayGoodbye(reason);
     }
     channel.close();
     handshake.completeExceptionally(reasonException);

@@ -1,0 +1,150 @@
+package dev.rdb.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/** Closing never waits for a peer that stopped reading. */
+class BoundedCloseTest {
+
+  @Test
+  void closeReturnsWhileAnotherThreadIsBlockedWritingToAPeerThatStoppedReading() throws Exception {
+    try (ServerSocket listener = new ServerSocket()) {
+      listener.setReceiveBufferSize(4096);
+      listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+      AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
+      CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
+        try {
+          return listener.accept();
+        } catch (IOException e) {
+          throw new AssertionError(e);
+        }
+      });
+      Socket clientSocket = new Socket();
+      clientSocket.setSendBufferSize(4096);
+      clientSocket.connect(listener.getLocalSocketAddress(), 5000);
+      Socket serverSocket = accepted.get(10, TimeUnit.SECONDS);
+      try (serverSocket; clientSocket) {
+        InputStream gated = new GatedInputStream(serverSocket.getInputStream(), gate);
+        CompletableFuture<Connection> server = CompletableFuture.supplyAsync(() -> {
+          try {
+            return Connection.accept(new StreamChannel(gated, serverSocket.getOutputStream()),
+                ConnectionOptions.builder().token(Session.TOKEN).root(new Object())
+                    .name("never-reads").build());
+          } catch (IOException e) {
+            throw new AssertionError(e);
+          }
+        });
+        WatchedStream out = new WatchedStream(clientSocket.getOutputStream());
+        Connection client = Connection.connect(new StreamChannel(clientSocket.getInputStream(), out),
+            ConnectionOptions.builder().token(Session.TOKEN).name("closing-client").build());
+        server.get(10, TimeUnit.SECONDS);
+        RemoteRef root = client.root();
+        gate.set(new CountDownLatch(1));
+
+        // Own threads: the common pool may have a single thread on a small machine.
+        ExecutorService threads = Executors.newCachedThreadPool();
+        Future<Object> stuck = threads.submit(
+            () -> root.call("equals", "x".repeat(4 * 1024 * 1024)));
+        awaitCondition("a write to the peer is blocked", () -> out.blockedMillis() > 200);
+
+        Future<?> closing = threads.submit(() -> client.close());
+        closing.get(10, TimeUnit.SECONDS);
+
+        assertThat(client.isOpen()).isFalse();
+        assertThatThrownBy(() -> stuck.get(10, TimeUnit.SECONDS))
+            .as("the blocked write fails, saying this end closed")
+            .hasCauseInstanceOf(ConnectionClosedException.class)
+            .hasMessageContaining("connection closed by this end: closed by closing-client");
+        gate.get().countDown();
+        threads.shutdown();
+      }
+    }
+  }
+
+  private static void awaitCondition(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 20 s: " + what);
+      }
+      LockSupport.parkNanos(10_000_000);
+    }
+  }
+
+  /** Reads wait while the current latch is closed: the peer "stops reading". */
+  private static final class GatedInputStream extends InputStream {
+    private final InputStream in;
+    private final AtomicReference<CountDownLatch> gate;
+
+    GatedInputStream(InputStream in, AtomicReference<CountDownLatch> gate) {
+      this.in = in;
+      this.gate = gate;
+    }
+
+    private void pass() throws IOException {
+      try {
+        if (!gate.get().await(60, TimeUnit.SECONDS)) {
+          throw new IOException("gate stayed closed");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      pass();
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      pass();
+      return in.read(b, off, len);
+    }
+  }
+
+  /** Knows how long the write in progress has lasted. */
+  private static final class WatchedStream extends FilterOutputStream {
+    private volatile long since;
+
+    WatchedStream(OutputStream out) {
+      super(out);
+    }
+
+    long blockedMillis() {
+      long s = since;
+      return s == 0 ? 0 : (System.nanoTime() - s) / 1_000_000;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      since = System.nanoTime() | 1;
+      try {
+        out.write(b, off, len);
+      } finally {
+        since = 0;
+      }
+    }
+  }
+}
