@@ -1,5 +1,6 @@
 package dev.rdb.agent.dump;
 
+import dev.rdb.core.Literals;
 import dev.rdb.core.TypeNames;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -135,7 +136,7 @@ final class DumpText {
       if (s.text() != null) {
         out.append(s.text());
       } else if ("char".equals(declared)) {
-        out.append('\'').append(escape(s.json().toString(), '\'')).append('\'');
+        out.append('\'').append(Literals.escape(s.json().toString(), '\'')).append('\'');
       } else {
         text(out, s.json().toString(), s.json().toString().length());
       }
@@ -163,7 +164,7 @@ final class DumpText {
       shown = shown.substring(0, end);
       cut = true;
     }
-    out.append('"').append(escape(shown, '"')).append(cut ? "…\"" : "\"");
+    out.append('"').append(Literals.escape(shown, '"')).append(cut ? "…\"" : "\"");
     if (cut) {
       out.append(" (length ").append(length).append(')');
     }
@@ -280,29 +281,5 @@ final class DumpText {
   /** The short form rdb-cli prints; {@code "?"} for a type the dump does not know. */
   static String simple(String type) {
     return type == null ? "?" : TypeNames.simple(type);
-  }
-
-  /** Java-style escapes for a quoted string or char, as rdb-cli's {@code ValueRenderer}. */
-  static String escape(String s, char quote) {
-    StringBuilder out = new StringBuilder(s.length() + 2);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        case '\r' -> out.append("\\r");
-        case '\\' -> out.append("\\\\");
-        default -> {
-          if (c == quote) {
-            out.append('\\').append(c);
-          } else if (c < ' ' || c == 0x7f || Character.getType(c) == Character.FORMAT) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 }

@@ -5,6 +5,7 @@ import dev.rdb.agent.metrics.Counters;
 import dev.rdb.agent.store.FrameView;
 import dev.rdb.agent.store.LocalView;
 import dev.rdb.agent.store.PostMortemView;
+import dev.rdb.core.Literals;
 import dev.rdb.core.Redaction;
 import java.lang.reflect.Array;
 import java.util.ArrayDeque;
@@ -193,7 +194,7 @@ final class GraphWalker {
       return new DumpValue.Scalar(b, b.toString());
     }
     if (v instanceof Character ch) {
-      return new DumpValue.Scalar(String.valueOf(ch), "'" + DumpText.escape(String.valueOf(ch), '\'') + "'");
+      return new DumpValue.Scalar(String.valueOf(ch), "'" + Literals.escape(String.valueOf(ch), '\'') + "'");
     }
     return null;
   }

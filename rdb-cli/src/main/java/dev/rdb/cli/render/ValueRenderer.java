@@ -3,6 +3,7 @@ package dev.rdb.cli.render;
 import dev.rdb.cli.debuggee.Description;
 import dev.rdb.cli.debuggee.ObjectGraph;
 import dev.rdb.cli.debuggee.Value;
+import dev.rdb.core.Literals;
 import dev.rdb.core.TypeNames;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -295,7 +296,7 @@ public final class ValueRenderer {
   private static void primitive(AttributedStringBuilder out, Value.Primitive p) {
     Object boxed = p.boxed();
     if (boxed instanceof Character c) {
-      out.styled(Styles.STRING, "'" + escape(String.valueOf(c), '\'') + "'");
+      out.styled(Styles.STRING, "'" + Literals.escape(String.valueOf(c), '\'') + "'");
     } else if (boxed instanceof Boolean b) {
       out.styled(Styles.KEYWORD, b.toString());
     } else if (boxed instanceof Float f) {
@@ -318,33 +319,10 @@ public final class ValueRenderer {
       shown = shown.substring(0, end);
       cut = true;
     }
-    out.styled(Styles.STRING, "\"" + escape(shown, '"') + (cut ? "…\"" : "\""));
+    out.styled(Styles.STRING, "\"" + Literals.escape(shown, '"') + (cut ? "…\"" : "\""));
     if (cut) {
       out.append(' ').styled(Styles.NOTE, "(length " + t.length() + ")");
     }
-  }
-
-  static String escape(String s, char quote) {
-    StringBuilder out = new StringBuilder(s.length() + 2);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        case '\r' -> out.append("\\r");
-        case '\\' -> out.append("\\\\");
-        default -> {
-          if (c == quote) {
-            out.append('\\').append(c);
-          } else if (c < ' ' || c == 0x7f || Character.getType(c) == Character.FORMAT) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 
   private static void checkCancelled() {
