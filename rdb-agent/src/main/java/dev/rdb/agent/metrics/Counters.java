@@ -29,11 +29,19 @@ public final class Counters {
     adders.get(counter).add(n);
   }
 
-  /** Counts {@code error} under {@code counter} and keeps a one-line description of the first few. */
+  /**
+   * Counts {@code error} under {@code counter} and keeps a one-line description of the first few.
+   * Never throws: callers are catch blocks, often of an {@link OutOfMemoryError}, where describing
+   * the error can fail for the same reason — then the count alone is kept.
+   */
   public void error(Counter counter, String where, Throwable error) {
     add(counter);
-    if (firstErrors.size() < KEPT_ERRORS) {
-      firstErrors.add(counter.key() + ": " + where + ": " + error);
+    try {
+      if (firstErrors.size() < KEPT_ERRORS) {
+        firstErrors.add(counter.key() + ": " + where + ": " + error);
+      }
+    } catch (Throwable describing) {
+      // Counted above; a description is a luxury a full heap cannot afford.
     }
   }
 

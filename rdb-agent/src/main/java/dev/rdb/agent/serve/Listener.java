@@ -112,38 +112,47 @@ final class Listener implements AutoCloseable {
 
   private void acceptLoop() {
     while (!closed) {
-      Socket socket;
       try {
-        socket = server.accept();
-      } catch (SocketTimeoutException e) {
-        continue;
-      } catch (IOException e) {
+        acceptOne();
+      } catch (Throwable t) {
+        // Out of memory in the target is the usual case (an allocation in accept, in the session,
+        // in this handler): a daemon that dies prints to the application's stderr, so count and go on.
         if (closed) {
           return;
         }
-        counters.error(Counter.SERVE_ERROR, "accept", e);
-        pause();
-        continue;
-      } catch (Throwable t) {
         counters.error(Counter.SERVE_ERROR, "accept", t);
         pause();
-        continue;
       }
-      counters.add(Counter.CLIENTS_ACCEPTED);
-      Session session = new Session(numbers.incrementAndGet(), socket, sessions);
-      if (!sessions.tryAdd(session, limits.maxClients())) {
-        counters.add(Counter.CLIENTS_REFUSED);
-        session.close();
-        continue;
+    }
+  }
+
+  private void acceptOne() {
+    Socket socket;
+    try {
+      socket = server.accept();
+    } catch (SocketTimeoutException e) {
+      return;
+    } catch (IOException e) {
+      if (!closed) {
+        counters.error(Counter.SERVE_ERROR, "accept", e);
+        pause();
       }
-      try {
-        Thread handshake = new Thread(() -> handshake(session), "rdb-handshake-" + session.number());
-        handshake.setDaemon(true);
-        handshake.start();
-      } catch (Throwable t) {
-        counters.error(Counter.SERVE_ERROR, "starting a handshake thread", t);
-        session.close();
-      }
+      return;
+    }
+    counters.add(Counter.CLIENTS_ACCEPTED);
+    Session session = new Session(numbers.incrementAndGet(), socket, sessions);
+    if (!sessions.tryAdd(session, limits.maxClients())) {
+      counters.add(Counter.CLIENTS_REFUSED);
+      session.close();
+      return;
+    }
+    try {
+      Thread handshake = new Thread(() -> handshake(session), "rdb-handshake-" + session.number());
+      handshake.setDaemon(true);
+      handshake.start();
+    } catch (Throwable t) {
+      counters.error(Counter.SERVE_ERROR, "starting a handshake thread", t);
+      session.close();
     }
   }
 
