@@ -212,6 +212,8 @@ class ServerTest {
   @Test
   void countersShowClientsAndExportedObjects() throws Exception {
     Connection c = agent.connect();
+    // The client's HELLO ends before the agent's handshake thread registers the session.
+    InProcessServer.await("the client registered", () -> agent.gauge("clientsConnected") == 1);
     RemoteRef counters = (RemoteRef) c.root().call("counters");
     assertThat(counters.index("clientsConnected")).isEqualTo(1L);
     assertThat((Long) counters.index("exportedObjects")).isPositive();
