@@ -101,25 +101,12 @@ public final class Bridge {
 
   /** Keeps {@code thrown} as a post-mortem; see {@code dev.rdb.agent.Rdb#postMortem}. */
   public static void postMortem(Throwable thrown) {
-    Sink sink = SINK.get();
-    if (sink == null || thrown == null) {
-      return;
-    }
-    boolean[] inside = enter();
-    if (inside == null) {
-      return;
-    }
-    try {
-      sink.postMortem(thrown);
-    } catch (Throwable t) {
-      record(t);
-    } finally {
-      inside[0] = false;
-    }
+    postMortem(thrown, null);
   }
 
   /**
-   * Keeps {@code thrown} as a post-mortem called {@code name} (a failing test's name); see
+   * Keeps {@code thrown} as a post-mortem called {@code name} (a failing test's name; null: named
+   * after its exception type); see
    * {@code dev.rdb.agent.Rdb#postMortem(Throwable, String)}.
    */
   public static void postMortem(Throwable thrown, String name) {
