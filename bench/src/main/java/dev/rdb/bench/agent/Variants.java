@@ -38,8 +38,8 @@ final class Variants {
       CaptureStore s = store;
       Bridge.install(new Sink() {
         @Override
-        public void unwound(Throwable thrown, int siteId, int point, Object[] locals) {
-          s.unwound(thrown, siteId, point, locals);
+        public long unwound(Throwable thrown, int siteId, int point, Object[] locals) {
+          return s.unwound(thrown, siteId, point, locals);
         }
 
         @Override
@@ -66,7 +66,17 @@ final class Variants {
     return store;
   }
 
+  /** Loads {@code className} in {@code mode} with every throw captured (no rate limit). */
   static IntUnaryOperator load(String className, String mode) throws ReflectiveOperationException {
+    return load(className, mode, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Loads {@code className} in {@code mode}; the first instrumented load in a JVM installs the store,
+   * capturing at most {@code perSitePerSecond} new exceptions per throw site and second.
+   */
+  static IntUnaryOperator load(String className, String mode, int perSitePerSecond)
+      throws ReflectiveOperationException {
     ClassLoader parent = Variants.class.getClassLoader();
     CaptureTransformer transformer = "none".equals(mode) ? null
         : new CaptureTransformer(ClassFilter.of(List.of("dev.rdb.bench.agent.workload.*"), List.of()),
@@ -96,7 +106,7 @@ final class Variants {
       }
     };
     if (!"none".equals(mode)) {
-      store(1_000, Integer.MAX_VALUE);
+      store(1_000, perSitePerSecond);
     }
     return (IntUnaryOperator) loader.loadClass(className).getConstructor().newInstance();
   }

@@ -7,18 +7,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The only class instrumented code knows. It sits on the bootstrap class path, so code in any class
  * loader reaches it, and depends on java.base only.
  *
  * <p>Rules, for every method: static; never throws (errors are swallowed and counted in
- * {@link #errors()}, the first few kept for diagnosis); not re-entrant — while a thread is inside the
+ * {@link #errors()}, the first few kept for diagnosis; {@link #skip} says why it is the exception); not re-entrant — while a thread is inside the
  * bridge, calls from that thread return at once, so capture code that throws never captures itself.
  * Before the agent has {@linkplain #install installed} its sink every call is a no-op.
  *
- * <p>The signature of {@link #unwound} is a wire format between the transformer and this class:
- * change it only together with {@code UnwindHandler} and never for a released agent.
+ * <p>The signatures of {@link #skip} and {@link #unwound} are a wire format between the transformer
+ * and this class: change them only together with {@code UnwindHandler} and never for a released
+ * agent.
  *
  * <p>INTERNAL: public because instrumented classes in other packages call it.
  */
@@ -26,18 +28,25 @@ public final class Bridge {
 
   /** JVM descriptor of {@link #unwound}; the transformer emits calls to it. */
   public static final String UNWOUND_DESCRIPTOR = "(Ljava/lang/Throwable;II[Ljava/lang/Object;)V";
+  /** JVM descriptor of {@link #skip}; the transformer emits calls to it. */
+  public static final String SKIP_DESCRIPTOR = "(Ljava/lang/Throwable;II)Z";
 
   private static final int KEPT_ERRORS = 8;
   private static final AtomicReference<Sink> SINK = new AtomicReference<>();
   private static final AtomicLong ERRORS = new AtomicLong();
   private static final AtomicLong DROPPED = new AtomicLong();
   private static final List<Throwable> FIRST_ERRORS = Collections.synchronizedList(new ArrayList<>());
-  private static final ThreadLocal<boolean[]> INSIDE = ThreadLocal.withInitial(() -> new boolean[1]);
+  private static final LongAdder SKIPPED = new LongAdder();
+  private static final ThreadLocal<ThreadState> THREADS = ThreadLocal.withInitial(ThreadState::new);
+  private static final QuietPoints QUIET = new QuietPoints(System::nanoTime);
 
   private Bridge() {}
 
   /** Makes {@code sink} receive every later call; only the first installation wins. */
   public static boolean install(Sink sink) {
+    // Loads the per-thread state's classes now: a thread's first skip may come at the bottom of an
+    // overflowed stack, where loading a class fails.
+    THREADS.get();
     return sink != null && SINK.compareAndSet(null, sink);
   }
 
@@ -47,27 +56,61 @@ public final class Bridge {
   }
 
   /**
-   * Called by the catch-all handler of an instrumented frame, just before it rethrows {@code thrown}.
+   * Called by the catch-all handler of an instrumented frame before it boxes its locals: true when
+   * the sink would not want them, because it declined {@code thrown} at an inner frame, or because
+   * {@code thrown} is new and its throw point is over its rate. Then the handler rethrows at once.
+   * In an exception storm this is what a dropped exception costs: a thread-local read per frame.
+   *
+   * <p>Unlike the other methods it has no catch-all of its own: it can fail only as the JVM fails
+   * (no memory for the thread's state, no stack), which the handler's guard counts, and the
+   * handler's compiled size is what decides whether the JIT inlines the application's method.
+   */
+  public static boolean skip(Throwable thrown, int siteId, int point) {
+    ThreadState state = THREADS.get();
+    return state.declined(thrown) || (!state.followed(thrown) && skipNew(state, thrown, siteId, point));
+  }
+
+  private static boolean skipNew(ThreadState state, Throwable thrown, int siteId, int point) {
+    if (state.inside || SINK.get() == null) {
+      return true;
+    }
+    if (!QUIET.quiet(siteId, point)) {
+      return false;
+    }
+    state.decline(thrown);
+    SKIPPED.increment();
+    return true;
+  }
+
+  /**
+   * Called by the catch-all handler of an instrumented frame, unless {@link #skip} said otherwise,
+   * just before it rethrows {@code thrown}.
    *
    * @param siteId the capture site registered by the transformer (method and local layout)
-   * @param line the source line the frame was at when the exception passed, or -1
+   * @param point the site's capture point the frame was at (its source line and locals in scope)
    * @param locals {@code this}, the parameters and the locals in the order the site declares
    */
-  public static void unwound(Throwable thrown, int siteId, int line, Object[] locals) {
+  public static void unwound(Throwable thrown, int siteId, int point, Object[] locals) {
     Sink sink = SINK.get();
     if (sink == null) {
       return;
     }
-    boolean[] inside = enter();
-    if (inside == null) {
+    ThreadState state = enter();
+    if (state == null) {
       return;
     }
     try {
-      sink.unwound(thrown, siteId, line, locals);
+      long answer = sink.unwound(thrown, siteId, point, locals);
+      if (answer == Sink.FOLLOW) {
+        state.follow(thrown);
+      } else {
+        state.decline(thrown);
+        QUIET.quietFor(siteId, point, answer);
+      }
     } catch (Throwable t) {
       record(t);
     } finally {
-      inside[0] = false;
+      state.inside = false;
     }
   }
 
@@ -86,8 +129,8 @@ public final class Bridge {
     if (sink == null) {
       return;
     }
-    boolean[] inside = enter();
-    if (inside == null) {
+    ThreadState state = enter();
+    if (state == null) {
       return;
     }
     try {
@@ -95,7 +138,7 @@ public final class Bridge {
     } catch (Throwable t) {
       record(t);
     } finally {
-      inside[0] = false;
+      state.inside = false;
     }
   }
 
@@ -114,8 +157,8 @@ public final class Bridge {
     if (sink == null || thrown == null) {
       return;
     }
-    boolean[] inside = enter();
-    if (inside == null) {
+    ThreadState state = enter();
+    if (state == null) {
       return;
     }
     try {
@@ -123,7 +166,7 @@ public final class Bridge {
     } catch (Throwable t) {
       record(t);
     } finally {
-      inside[0] = false;
+      state.inside = false;
     }
   }
 
@@ -158,6 +201,11 @@ public final class Bridge {
     return Collections.unmodifiableMap(all);
   }
 
+  /** How many new throwables {@link #skip} turned away at a throw point over its rate. */
+  public static long skippedOverRate() {
+    return SKIPPED.sum();
+  }
+
   /** How many errors the bridge swallowed. */
   public static long errors() {
     return ERRORS.get();
@@ -170,14 +218,14 @@ public final class Bridge {
     }
   }
 
-  private static boolean[] enter() {
+  private static ThreadState enter() {
     try {
-      boolean[] inside = INSIDE.get();
-      if (inside[0]) {
+      ThreadState state = THREADS.get();
+      if (state.inside) {
         return null;
       }
-      inside[0] = true;
-      return inside;
+      state.inside = true;
+      return state;
     } catch (Throwable t) {
       record(t);
       return null;

@@ -12,8 +12,18 @@ import java.util.Map;
  */
 public interface Sink {
 
-  /** One instrumented frame is being left by {@code thrown}; see {@link Bridge#unwound}. */
-  void unwound(Throwable thrown, int siteId, int line, Object[] locals);
+  /** Answer of {@link #unwound}: offer this throwable's next frames too. */
+  long FOLLOW = -1;
+  /** Answer of {@link #unwound}: offer none of this throwable's next frames on this thread. */
+  long DECLINE = 0;
+
+  /**
+   * One instrumented frame is being left by {@code thrown}; see {@link Bridge#unwound}. Answers
+   * {@link #FOLLOW}, {@link #DECLINE}, or a positive number of nanoseconds: declined, and so are the
+   * new throwables at the same capture site and point for that long (the point is over its rate),
+   * which the bridge then skips before their locals are boxed.
+   */
+  long unwound(Throwable thrown, int siteId, int point, Object[] locals);
 
   /** {@code thread} is about to die of {@code thrown}, before any uncaught-exception handler runs. */
   void uncaught(Thread thread, Throwable thrown);

@@ -1,5 +1,6 @@
 package dev.rdb.agent.capture;
 
+import dev.rdb.agent.bridge.Bridge;
 import dev.rdb.agent.metrics.Counter;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -51,8 +52,6 @@ import org.objectweb.asm.tree.analysis.Frame;
 final class UnwindHandler extends MethodNode {
 
   static final String BRIDGE = "dev/rdb/agent/bridge/Bridge";
-  private static final String BRIDGE_METHOD = "unwound";
-  private static final String BRIDGE_DESCRIPTOR = "(Ljava/lang/Throwable;II[Ljava/lang/Object;)V";
   private static final BasicValue THIS_BEFORE_SUPER =
       new BasicValue(Type.getObjectType("dev/rdb/agent/UninitializedThis"));
 
@@ -145,23 +144,23 @@ final class UnwindHandler extends MethodNode {
     // Keep the throwable in a fresh local: if the handler's own code fails (no memory for the
     // array or a box, no stack for the call), the guard below rethrows it instead of the failure.
     int kept = firstFreeSlot();
-    handler.add(new InsnNode(Opcodes.SWAP));
-    handler.add(new InsnNode(Opcodes.DUP));
+    int keptPoint = kept + 1;
+    handler.add(new VarInsnNode(Opcodes.ISTORE, keptPoint));
     handler.add(new VarInsnNode(Opcodes.ASTORE, kept));
-    handler.add(new InsnNode(Opcodes.SWAP));
     LabelNode guardStart = new LabelNode();
     LabelNode guardEnd = new LabelNode();
     LabelNode guardHandler = new LabelNode();
     LabelNode lastResortStart = new LabelNode();
     LabelNode lastResortEnd = new LabelNode();
     LabelNode lastResort = new LabelNode();
+    LabelNode rethrow = new LabelNode();
     handler.add(guardStart);
-    // [thrown, point] -> [thrown, thrown, siteId, point]
-    handler.add(new InsnNode(Opcodes.SWAP));
-    handler.add(new InsnNode(Opcodes.DUP_X1));
-    handler.add(new InsnNode(Opcodes.SWAP));
-    handler.add(pushInt(site.id()));
-    handler.add(new InsnNode(Opcodes.SWAP));
+    // Ask first: in a storm the bridge declines almost every throwable, and asking costs less
+    // than the array and the boxes.
+    pushSitePoint(handler, kept, site.id(), keptPoint);
+    handler.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "skip", Bridge.SKIP_DESCRIPTOR, false));
+    handler.add(new JumpInsnNode(Opcodes.IFNE, rethrow));
+    pushSitePoint(handler, kept, site.id(), keptPoint);
     BoxingMethods.Call outlined = boxing == null ? null
         : boxing.callFor(slots.stream().map(LocalSlot::descriptor).toList());
     if (outlined != null) {
@@ -180,8 +179,10 @@ final class UnwindHandler extends MethodNode {
         handler.add(new InsnNode(Opcodes.AASTORE));
       }
     }
-    handler.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, BRIDGE_METHOD, BRIDGE_DESCRIPTOR, false));
+    handler.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "unwound", Bridge.UNWOUND_DESCRIPTOR, false));
     handler.add(guardEnd);
+    handler.add(rethrow);
+    handler.add(new VarInsnNode(Opcodes.ALOAD, kept));
     handler.add(new InsnNode(Opcodes.ATHROW));
     // [failure] -> counted, then the original rethrown
     handler.add(guardHandler);
@@ -206,7 +207,7 @@ final class UnwindHandler extends MethodNode {
       tryCatchBlocks.add(new TryCatchBlockNode(segmentLabels.get(s), segmentEnd,
           stubs.get(segmentPoints.get(s)), null));
     }
-    maxLocals = Math.max(maxLocals, kept + 1);
+    maxLocals = Math.max(maxLocals, keptPoint + 1);
     maxStack = Math.max(maxStack, 8);
   }
 
@@ -467,6 +468,13 @@ final class UnwindHandler extends MethodNode {
     LabelNode label = new LabelNode();
     instructions.insertBefore(insn, label);
     return label;
+  }
+
+  /** Pushes {@code [thrown, siteId, point]}, the arguments both bridge calls start with. */
+  private static void pushSitePoint(InsnList code, int kept, int siteId, int keptPoint) {
+    code.add(new VarInsnNode(Opcodes.ALOAD, kept));
+    code.add(pushInt(siteId));
+    code.add(new VarInsnNode(Opcodes.ILOAD, keptPoint));
   }
 
   private static AbstractInsnNode pushInt(int value) {

@@ -4,8 +4,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /** The agent's counters, plus the first few errors behind them. Thread-safe, lock-free to bump. */
 public final class Counters {
@@ -13,6 +15,7 @@ public final class Counters {
   private static final int KEPT_ERRORS = 8;
 
   private final Map<Counter, LongAdder> adders = new EnumMap<>(Counter.class);
+  private final Map<Counter, LongSupplier> countedElsewhere = new ConcurrentHashMap<>();
   private final List<String> firstErrors = new CopyOnWriteArrayList<>();
 
   public Counters() {
@@ -45,15 +48,24 @@ public final class Counters {
     }
   }
 
+  /**
+   * Adds to {@code counter} what {@code elsewhere} counts: the bridge counts on hot paths the
+   * agent's loader never sees (a storm's dropped exceptions), in its own adders.
+   */
+  public void include(Counter counter, LongSupplier elsewhere) {
+    countedElsewhere.put(counter, elsewhere);
+  }
+
   public long get(Counter counter) {
-    return adders.get(counter).sum();
+    LongSupplier elsewhere = countedElsewhere.get(counter);
+    return adders.get(counter).sum() + (elsewhere == null ? 0 : elsewhere.getAsLong());
   }
 
   /** Every counter by name, in declaration order. */
   public Map<String, Long> snapshot() {
     Map<String, Long> all = new LinkedHashMap<>();
     for (Counter c : Counter.values()) {
-      all.put(c.key(), adders.get(c).sum());
+      all.put(c.key(), get(c));
     }
     return all;
   }

@@ -20,8 +20,8 @@ final class RealSink implements Sink {
   }
 
   @Override
-  public void unwound(Throwable thrown, int siteId, int point, Object[] locals) {
-    store.unwound(thrown, siteId, point, locals);
+  public long unwound(Throwable thrown, int siteId, int point, Object[] locals) {
+    return store.unwound(thrown, siteId, point, locals);
   }
 
   @Override

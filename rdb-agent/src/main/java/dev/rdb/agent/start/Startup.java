@@ -77,6 +77,7 @@ public final class Startup {
       System.err.println("rdb: agent disabled: another rdb agent already runs in this JVM");
       return;
     }
+    counters.include(Counter.RATE_LIMITED, Bridge::skippedOverRate);
     if (parsed.dump() != null) {
       openCollectionsToDumps(inst, counters);
       DumpWriter dumps = DumpWriter.start(parsed.dump(), DumpLimits.DEFAULTS, parsed.serve().redaction(),

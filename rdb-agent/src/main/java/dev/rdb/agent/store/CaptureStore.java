@@ -1,12 +1,12 @@
 package dev.rdb.agent.store;
 
+import dev.rdb.agent.bridge.Sink;
 import dev.rdb.agent.capture.CaptureSite;
 import dev.rdb.agent.capture.CaptureSites;
 import dev.rdb.agent.metrics.Counter;
 import dev.rdb.agent.metrics.Counters;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,8 +41,6 @@ public final class CaptureStore {
   /** Told of each post-mortem kept (and again when it is renamed), on the promoting thread. */
   private final List<Consumer<PostMortemView>> promotionListeners = new CopyOnWriteArrayList<>();
   private final ReferenceQueue<Throwable> promotedCollected = new ReferenceQueue<>();
-  /** Per thread, the last throwable found over its throw site's rate: its outer frames skip it too. */
-  private final ThreadLocal<OverRate> overRate = ThreadLocal.withInitial(OverRate::new);
   private int nextId = 1;
 
   /** @param upgrade called once per method whose capture lacked locals (adaptive mode) */
@@ -56,24 +54,23 @@ public final class CaptureStore {
     this.rate = new ThrowSiteRate(settings.perSitePerSecond(), nanoTime);
   }
 
-  /** One instrumented frame is being left by {@code thrown}. */
-  public void unwound(Throwable thrown, int siteId, int point, Object[] values) {
+  /**
+   * One instrumented frame is being left by {@code thrown}. Answers as {@link Sink#unwound}: a
+   * throwable over its throw site's rate is declined with the time left in the site's window, and
+   * the bridge then keeps it, its outer frames and that point's next throwables away from here — in
+   * a storm a pending entry (weak key, eviction) or even this call would cost more than the throw.
+   */
+  public long unwound(Throwable thrown, int siteId, int point, Object[] values) {
     CaptureSite site = sites.site(siteId);
     if (site == null || thrown == null) {
-      return;
-    }
-    OverRate overRate = this.overRate.get();
-    if (overRate.is(thrown)) {
-      return;
+      return Sink.FOLLOW;
     }
     Unwinding unwinding = pending.get(thrown);
     if (unwinding == null) {
-      if (!rate.allow(siteId, line(site, point))) {
-        // Remembered per thread, not in the pending map: in a storm almost every throwable is over
-        // its rate, and a map entry each (weak key, eviction) would cost more than the throw.
+      long over = rate.overFor(siteId, line(site, point));
+      if (over > 0) {
         counters.add(Counter.RATE_LIMITED);
-        overRate.mark(thrown);
-        return;
+        return over;
       }
       unwinding = pending.start(thrown);
     }
@@ -85,6 +82,7 @@ public final class CaptureStore {
     if (settings.capture() == CaptureMode.ALL && leavesOutermost(unwinding, site)) {
       promote(thrown, Thread.currentThread(), null);
     }
+    return Sink.FOLLOW;
   }
 
   /** {@code thread} dies of {@code thrown}. */
@@ -269,19 +267,6 @@ public final class CaptureStore {
       }
     });
     return new InstrumentedCallers(classes.toArray(new String[0]), methods.toArray(new String[0]));
-  }
-
-  /** The last throwable of one thread that was over its rate, weakly held. */
-  private static final class OverRate {
-    private WeakReference<Throwable> last;
-
-    boolean is(Throwable thrown) {
-      return last != null && last.get() == thrown;
-    }
-
-    void mark(Throwable thrown) {
-      last = new WeakReference<>(thrown);
-    }
   }
 
   private static int line(CaptureSite site, int point) {

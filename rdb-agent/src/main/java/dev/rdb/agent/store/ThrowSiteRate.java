@@ -23,8 +23,11 @@ final class ThrowSiteRate {
     this.nanoTime = nanoTime;
   }
 
-  /** True when one more exception from capture site {@code siteId} at {@code line} may be recorded now. */
-  boolean allow(int siteId, int line) {
+  /**
+   * Counts one more exception from capture site {@code siteId} at {@code line}: 0 when it may be
+   * recorded, else the nanoseconds until the site's window ends and it may record again.
+   */
+  long overFor(int siteId, int line) {
     if (windows.size() > MAX_SITES) {
       windows.clear();
     }
@@ -39,7 +42,7 @@ final class ThrowSiteRate {
         w.start = now;
         w.count = 0;
       }
-      return ++w.count <= perSecond;
+      return ++w.count <= perSecond ? 0 : Math.max(1, w.start + SECOND - now);
     }
   }
 

@@ -32,8 +32,8 @@ final class TestAgent {
   static {
     Bridge.install(new Sink() {
       @Override
-      public void unwound(Throwable thrown, int siteId, int line, Object[] locals) {
-        STORE.unwound(thrown, siteId, line, locals);
+      public long unwound(Throwable thrown, int siteId, int line, Object[] locals) {
+        return STORE.unwound(thrown, siteId, line, locals);
       }
 
       @Override

@@ -2,6 +2,7 @@ package dev.rdb.agent.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rdb.agent.bridge.Sink;
 import dev.rdb.agent.capture.CapturePoint;
 import dev.rdb.agent.capture.CaptureSite;
 import dev.rdb.agent.capture.CaptureSites;
@@ -157,35 +158,40 @@ class CaptureStoreTest {
   void throwSitePastItsRateIsCountedNotCaptured() {
     CaptureStore store = store(new StoreSettings(10, CaptureMode.OFF, 1000, Long.MAX_VALUE, 2));
     CaptureSite s = site("a.A", "m", 7, true);
-    List<Throwable> thrown = new ArrayList<>();
+    List<Long> answers = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      Throwable t = new RuntimeException();
-      thrown.add(t);
-      store.unwound(t, s.id(), 0, new Object[] {0, 0});
+      answers.add(store.unwound(new RuntimeException(), s.id(), 0, new Object[] {0, 0}));
     }
+    assertThat(answers.subList(0, 2)).containsOnly(Sink.FOLLOW);
+    assertThat(answers.subList(2, 5)).as("declined for the rest of the second").containsOnly(1_000_000_000L);
     assertThat(counters.get(Counter.RATE_LIMITED)).isEqualTo(3);
     assertThat(counters.get(Counter.FRAMES_CAPTURED)).isEqualTo(2);
+    assertThat(store.pendingCount()).as("throwables over the rate take no store entry").isEqualTo(2);
     clock.addAndGet(2_000_000_000L);
     store.unwound(new RuntimeException(), s.id(), 0, new Object[] {0, 0});
     assertThat(counters.get(Counter.FRAMES_CAPTURED)).as("a new second, a new allowance").isEqualTo(3);
   }
 
   @Test
-  void throwableOverItsRateSkipsItsOuterFramesWithoutAStoreEntry() {
+  void throwSiteOverItsRateIsDeclinedUntilItsWindowEnds() {
+    CaptureStore store = store(new StoreSettings(10, CaptureMode.OFF, 1000, Long.MAX_VALUE, 1));
+    CaptureSite s = site("a.A", "m", 7, true);
+    store.unwound(new RuntimeException(), s.id(), 0, new Object[] {0, 0});
+    clock.addAndGet(250_000_000L);
+    assertThat(store.unwound(new RuntimeException(), s.id(), 0, new Object[] {0, 0})).isEqualTo(750_000_000L);
+  }
+
+  @Test
+  void framesOfAThrowableAlreadyFollowedAreTakenWhateverTheirSitesRate() {
     CaptureStore store = store(new StoreSettings(10, CaptureMode.OFF, 1000, Long.MAX_VALUE, 1));
     CaptureSite inner = site("a.Inner", "work", 11, true);
     CaptureSite outer = site("a.Outer", "call", 22, true);
-    List<Throwable> thrown = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      Throwable t = new RuntimeException();
-      thrown.add(t);
-      store.unwound(t, inner.id(), 0, new Object[] {0, 0});
-      store.unwound(t, outer.id(), 0, new Object[] {0, 0});
-    }
-    assertThat(counters.get(Counter.RATE_LIMITED)).as("counted once per throwable, at its throw site").isEqualTo(3);
-    assertThat(counters.get(Counter.FRAMES_CAPTURED)).as("both frames of the first only").isEqualTo(2);
-    assertThat(store.pendingCount()).as("throwables over the rate take no store entry").isEqualTo(1);
-    assertThat(thrown).hasSize(4);
+    store.unwound(new RuntimeException(), outer.id(), 0, new Object[] {0, 0});
+    Throwable t = new RuntimeException();
+    assertThat(store.unwound(t, inner.id(), 0, new Object[] {0, 0})).isEqualTo(Sink.FOLLOW);
+    assertThat(store.unwound(t, outer.id(), 0, new Object[] {0, 0}))
+        .as("outer's rate counts throw sites, and t was thrown elsewhere").isEqualTo(Sink.FOLLOW);
+    assertThat(counters.get(Counter.FRAMES_CAPTURED)).isEqualTo(3);
   }
 
   @Test
