@@ -21,10 +21,13 @@ import javax.net.ssl.SSLSocket;
 /**
  * Accepts clients and gives each its own rdb-core {@link Connection} (so its own references, freed
  * when it leaves). Threads, all daemons: {@code rdb-listener} accepts; {@code rdb-handshake-N} runs
- * one client's TLS handshake and HELLO, then ends (rdb-core's reader and workers take over);
- * {@code rdb-watchdog} closes the socket of a client whose write stayed blocked past
- * {@link ListenerLimits#writeStall()} — it stopped reading — so its threads are freed and no other
- * client or application thread ever waits for it (they share no lock with it).
+ * one client's TLS handshake and HELLO, then ends (rdb-core's reader, workers and the channel's
+ * writer take over). Workers never wait for a client: they queue their replies on the session's
+ * channel, whose writer thread ({@code rdb-writer-agent-N}) alone writes to the socket, and a
+ * client that lets the queue pass its bound is cut at once. {@code rdb-watchdog} closes the socket
+ * of a client whose write stayed blocked past {@link ListenerLimits#writeStall()} while the queue
+ * stayed within bound (it stopped reading and asks nothing more), which frees that writer
+ * thread. No other client or application thread ever waits for it (they share no lock with it).
  */
 final class Listener implements AutoCloseable {
 
@@ -180,7 +183,7 @@ final class Listener implements AutoCloseable {
       }
       // From here rdb-core bounds HELLO by the call timeout, and an attached client may be idle.
       session.socket().setSoTimeout(0);
-      SessionChannel channel = session.openChannel(limits.maxFrameBytes());
+      SessionChannel channel = session.openChannel(limits.maxFrameBytes(), counters);
       Connection connection = Connection.accept(channel,
           options.toBuilder().name("agent-" + session.number()).build());
       session.attached(connection);
@@ -199,7 +202,9 @@ final class Listener implements AutoCloseable {
       long limit = limits.writeStall().toNanos();
       for (Session s : sessions.snapshot()) {
         if (s.blockedNanos(now) > limit) {
-          counters.add(Counter.CLIENTS_STALLED);
+          if (s.markStalled()) {
+            counters.add(Counter.CLIENTS_STALLED);
+          }
           s.close();
         }
       }
