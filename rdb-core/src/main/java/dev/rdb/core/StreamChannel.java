@@ -64,13 +64,15 @@ public final class StreamChannel implements Channel {
   private final InputStream rawIn;
   private final OutputStream rawOut;
   private final Object receiveLock = new Object();
-  /** Guards the packer and the outbound state below; never held while writing to the stream. */
+  /** Guards the outbound state below; held only to queue and take frames, never to write. */
   private final ReentrantLock sendLock = new ReentrantLock();
   /** Signalled when a frame is queued for a waiting writer, and on close. */
   private final Condition frameQueued = sendLock.newCondition();
   /** Signalled when the writer finished a batch, so a closing thread knows when all is written. */
   private final Condition batchWritten = sendLock.newCondition();
-  /** Guarded by sendLock; reused so a send allocates only the frame it queues. */
+  /** Guards {@link #packer}. */
+  private final ReentrantLock packerLock = new ReentrantLock();
+  /** Guarded by packerLock; reused so a lone sender allocates only the frame it queues. */
   private final MessageBufferPacker packer = MessagePack.newDefaultBufferPacker();
   /** Guarded by sendLock: frames in send order, not yet taken by the writer. */
   private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
@@ -170,11 +172,12 @@ public final class StreamChannel implements Channel {
    */
   @Override
   public void send(Object message) throws IOException {
+    checkOpen();
+    byte[] frame = encode(message);
     IOException failed;
     sendLock.lock();
     try {
       checkOpen();
-      byte[] frame = encode(message);
       if (queuedBytes > 0 && queuedBytes + frame.length > maxQueuedBytes) {
         failed = new QueueFullException("the peer is not reading: " + queuedBytes
             + " bytes are queued for it and " + frame.length + " more would pass the limit of "
@@ -195,8 +198,23 @@ public final class StreamChannel implements Channel {
     throw failed;
   }
 
-  /** Frames {@code message}; guarded by sendLock (the packer is shared). */
+  /**
+   * Frames {@code message} outside the send lock, so senders encode in parallel and the lock is
+   * held only to queue: with the shared packer when it is free (one sender, the usual case, then
+   * allocates only the frame), else with a packer of its own.
+   */
   private byte[] encode(Object message) throws IOException {
+    if (packerLock.tryLock()) {
+      try {
+        return frame(packer, message);
+      } finally {
+        packerLock.unlock();
+      }
+    }
+    return frame(MessagePack.newDefaultBufferPacker(), message);
+  }
+
+  private byte[] frame(MessageBufferPacker packer, Object message) throws IOException {
     packer.clear();
     FrameCodec.pack(packer, message);
     List<MessageBuffer> buffers = packer.toBufferList();
