@@ -630,9 +630,14 @@ public final class Connection implements AutoCloseable {
     }
   }
 
-  /** Refuses the peer during HELLO: tells it why, fails this end's handshake, closes. */
+  /**
+   * Refuses the peer during HELLO: tells it why, fails this end's handshake, closes. The channel is
+   * closed before the handshake fails, because closing lets the REFUSED be written (a channel may
+   * queue it) and whoever waits for the handshake may close the transport under it at once.
+   */
   private void refuse(String code, String reason) {
     sendQuietly(ValueCodec.listOf("REFUSED", code, reason));
+    channel.close();
     handshake.completeExceptionally("auth".equals(code) ? new AuthenticationException(reason)
         : new ProtocolException(reason));
     closeWith(ConnectionClosedException.ClosedBy.THIS_END, reason, null, false);
