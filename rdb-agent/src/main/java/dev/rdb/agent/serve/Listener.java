@@ -32,6 +32,8 @@ import javax.net.ssl.SSLSocket;
 final class Listener implements AutoCloseable {
 
   private static final int ACCEPT_POLL_MILLIS = 1000;
+  /** How long closing a TLS session waits for a blocked write before it shuts the output. */
+  private static final int TLS_CLOSE_LINGER_SECONDS = 1;
 
   private final ServerSocket server;
   private final ServerTls tls;
@@ -174,6 +176,10 @@ final class Listener implements AutoCloseable {
       socket.setKeepAlive(true);
       socket.setSoTimeout((int) limits.handshake().toMillis());
       if (tls != null) {
+        // Closing a TLS socket first takes the record lock, which a write blocked on a client that
+        // stopped reading holds for good: without a linger the watchdog (or whoever closes) would
+        // wait forever. With one, it waits this long, then shuts the output, failing that write.
+        socket.setSoLinger(true, TLS_CLOSE_LINGER_SECONDS);
         SSLSocket secure = (SSLSocket) tls.context().getSocketFactory()
             .createSocket(socket, null, true);
         secure.setUseClientMode(false);

@@ -256,6 +256,45 @@ class ListenerSecurityTest {
     InProcessServer.await("the stalled client learns it was dropped", () -> !stalled.isOpen());
   }
 
+  @Test
+  void tlsClientThatStopsReadingIsCutByTheWatchdogToo() throws Exception {
+    try (InProcessServer tlsAgent = new InProcessServer("tls=on", () -> postMortems,
+        new ListenerLimits(8, Duration.ofSeconds(3), Duration.ofMillis(800), 16 * 1024 * 1024))) {
+      String fingerprint = (String) ServerTest.readJson(tlsAgent.agentFile()).get("fingerprint");
+      Socket plain = new Socket();
+      plain.setReceiveBufferSize(4096);
+      plain.connect(new InetSocketAddress("127.0.0.1", tlsAgent.port()), 5000);
+      javax.net.ssl.SSLSocket tls = ServerTlsTest.pinnedTls(plain, tlsAgent.port(), fingerprint);
+      GateInputStream gate = new GateInputStream(tls.getInputStream());
+      Connection stalled = Connection.connect(new StreamChannel(gate, tls.getOutputStream()),
+          InProcessServer.clientOptions(tlsAgent.token()));
+      RemoteRef bigRef = bigArray(stalled);
+      Connection other = ServerTlsTest.connectPinned(tlsAgent, fingerprint);
+
+      gate.close();
+      for (int i = 0; i < 20; i++) {
+        Thread request = new Thread(() -> {
+          try {
+            bigRef.slice(0, 65536);
+          } catch (RuntimeException expected) {
+            // The agent drops this client: its calls fail.
+          }
+        }, "test-tls-stall-" + i);
+        request.setDaemon(true);
+        request.start();
+      }
+      InProcessServer.await("the watchdog cuts the stalled TLS client and its session ends",
+          () -> tlsAgent.counters.get(Counter.CLIENTS_STALLED) == 1
+              && tlsAgent.gauge("clientsConnected") == 1,
+          () -> tlsAgent.counters.snapshot() + " " + tlsAgent.server.listener().sessions().gauges()
+              + dump());
+      assertThat(other.root().call("policy")).as("another TLS client").isEqualTo("readonly");
+      gate.open();
+      InProcessServer.await("the stalled client learns it was dropped", () -> !stalled.isOpen());
+      other.close();
+    }
+  }
+
   /** A socket to the agent with a small receive buffer, so a client that stops reading fills it. */
   private Socket stalledSocket() throws IOException {
     Socket socket = new Socket();
