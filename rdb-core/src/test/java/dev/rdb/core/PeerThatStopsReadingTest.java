@@ -158,6 +158,7 @@ class PeerThatStopsReadingTest {
     Connection s = server.get(10, TimeUnit.SECONDS);
     open.add(0, client);
     open.add(0, s);
+    open.add(0, gate::open);
     return new Pair(s, serverChannel, client, gate);
   }
 
