@@ -32,11 +32,12 @@ import org.msgpack.core.buffer.MessageBuffer;
  *
  * <p>Sending never waits for the peer. {@link #send} encodes the message on the calling thread and
  * appends the frame to an outbound queue; the channel's writer thread ({@code rdb-writer-NAME},
- * a daemon started by the first send after an idle period of {@value #WRITER_IDLE_MILLIS} ms,
- * ended by {@link #close}) writes queued frames in order, several per flush when they pile up. The
- * queue is bounded by {@link #maxQueuedBytes()} (frames sent and not yet written, the one being
- * written included): a send that would pass the bound means the peer stopped reading or reads
- * far slower than this end sends, so the channel closes itself and that send throws
+ * a daemon started by a send when none runs, ending after {@value #WRITER_IDLE_MILLIS} ms without
+ * frames or when the channel closes) writes queued frames in order, several per flush when they
+ * pile up. The queue is bounded by {@link #maxQueuedBytes()} (frames sent and not yet written, the
+ * ones being written included): a send that would pass the bound means the peer stopped reading or
+ * reads far slower than this end sends, so the channel closes itself on the sending thread, without
+ * waiting for the writer, and that send throws
  * {@link QueueFullException} naming the bytes queued; later sends and {@link #receive} fail with
  * the same reason. A frame on its own is always accepted, however large, when nothing is queued.
  * So only the writer thread can be stuck in a socket write (Java sockets have no write timeout);
