@@ -32,6 +32,13 @@ import java.util.concurrent.atomic.LongAdder;
  * runs on another worker while the caller waits. No lock is held while application code runs or
  * while a caller waits.
  *
+ * <p>Every thread that sends (callers, the reader, workers, {@code rdb-release}, close) hands the
+ * message to the channel, which checks it there (a reply too large for the channel becomes a
+ * {@code FAIL "too-large"}). Over a {@link StreamChannel} that never waits for the peer: the
+ * channel's writer thread ({@code rdb-writer-…}) writes, and a peer that stops reading fills the
+ * channel's bounded queue and gets the connection closed, with the bytes queued in the reason,
+ * instead of holding a worker per request in a socket write.
+ *
  * <p>Every call waits at most {@link ConnectionOptions#callTimeout()}. When the connection closes,
  * for whatever reason, every waiting call fails with a {@link ConnectionClosedException} saying why
  * and who closed it, all exported objects are freed, and later calls fail at once.
@@ -217,7 +224,8 @@ public final class Connection implements AutoCloseable {
   /**
    * Says GOODBYE with {@code reason} and closes; idempotent. Returns within about
    * {@value #GOODBYE_WAIT_MILLIS} ms even when a write to the peer is blocked (the peer stopped
-   * reading): the GOODBYE is then dropped and the closed channel fails that write.
+   * reading): the GOODBYE, and whatever was queued before it, is then dropped and the closed
+   * channel fails that write.
    */
   public void close(String reason) {
     closeWith(ConnectionClosedException.ClosedBy.THIS_END, reason, null, true);
@@ -622,9 +630,14 @@ public final class Connection implements AutoCloseable {
     }
   }
 
-  /** Refuses the peer during HELLO: tells it why, fails this end's handshake, closes. */
+  /**
+   * Refuses the peer during HELLO: tells it why, fails this end's handshake, closes. The channel is
+   * closed before the handshake fails, because closing lets the REFUSED be written (a channel may
+   * queue it) and whoever waits for the handshake may close the transport under it at once.
+   */
   private void refuse(String code, String reason) {
     sendQuietly(ValueCodec.listOf("REFUSED", code, reason));
+    channel.close();
     handshake.completeExceptionally("auth".equals(code) ? new AuthenticationException(reason)
         : new ProtocolException(reason));
     closeWith(ConnectionClosedException.ClosedBy.THIS_END, reason, null, false);
@@ -687,10 +700,12 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * Sends GOODBYE on a worker and waits at most {@link #GOODBYE_WAIT_MILLIS} for it. The send may
-   * wait behind another thread's write to a peer that stopped reading (both hold the channel's send
-   * order), or block itself; the caller then closes the channel regardless, which fails both writes.
-   * With every worker busy the peer learns of the close from the closed channel alone.
+   * Sends GOODBYE on a worker and waits at most {@link #GOODBYE_WAIT_MILLIS} for the send. Over a
+   * {@link StreamChannel} the send only queues it (behind the replies already queued) and returns,
+   * and closing the channel then waits a bounded time for the writer; over a channel whose send
+   * blocks, the worker may wait for a peer that stopped reading, and the caller closes the channel
+   * regardless, which fails that write. With every worker busy the peer learns of the close from
+   * the closed channel alone.
    */
   private void sayGoodbye(String reason) {
     Object goodbye = ValueCodec.listOf("GOODBYE", reason);

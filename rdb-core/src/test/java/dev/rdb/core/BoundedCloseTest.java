@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -30,7 +27,6 @@ class BoundedCloseTest {
     try (ServerSocket listener = new ServerSocket()) {
       listener.setReceiveBufferSize(4096);
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
-      AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
       CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
         try {
           return listener.accept();
@@ -43,7 +39,7 @@ class BoundedCloseTest {
       clientSocket.connect(listener.getLocalSocketAddress(), 5000);
       Socket serverSocket = accepted.get(10, TimeUnit.SECONDS);
       try (serverSocket; clientSocket) {
-        InputStream gated = new GatedInputStream(serverSocket.getInputStream(), gate);
+        GatedInputStream gated = new GatedInputStream(serverSocket.getInputStream());
         CompletableFuture<Connection> server = CompletableFuture.supplyAsync(() -> {
           try {
             return Connection.accept(new StreamChannel(gated, serverSocket.getOutputStream()),
@@ -58,7 +54,7 @@ class BoundedCloseTest {
             ConnectionOptions.builder().token(Session.TOKEN).name("closing-client").build());
         server.get(10, TimeUnit.SECONDS);
         RemoteRef root = client.root();
-        gate.set(new CountDownLatch(1));
+        gated.shut();
 
         // Own threads: the common pool may have a single thread on a small machine.
         ExecutorService threads = Executors.newCachedThreadPool();
@@ -74,7 +70,7 @@ class BoundedCloseTest {
             .as("the blocked write fails, saying this end closed")
             .hasCauseInstanceOf(ConnectionClosedException.class)
             .hasMessageContaining("connection closed by this end: closed by closing-client");
-        gate.get().countDown();
+        gated.open();
         threads.shutdown();
       }
     }
@@ -87,40 +83,6 @@ class BoundedCloseTest {
         throw new AssertionError("not within 20 s: " + what);
       }
       LockSupport.parkNanos(10_000_000);
-    }
-  }
-
-  /** Reads wait while the current latch is closed: the peer "stops reading". */
-  private static final class GatedInputStream extends InputStream {
-    private final InputStream in;
-    private final AtomicReference<CountDownLatch> gate;
-
-    GatedInputStream(InputStream in, AtomicReference<CountDownLatch> gate) {
-      this.in = in;
-      this.gate = gate;
-    }
-
-    private void pass() throws IOException {
-      try {
-        if (!gate.get().await(60, TimeUnit.SECONDS)) {
-          throw new IOException("gate stayed closed");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException(e);
-      }
-    }
-
-    @Override
-    public int read() throws IOException {
-      pass();
-      return in.read();
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      pass();
-      return in.read(b, off, len);
     }
   }
 

@@ -54,7 +54,9 @@ class StreamChannelTest {
     byte[] payload = new byte[300_000];
     new java.util.Random(3).nextBytes(payload);
     ByteArrayOutputStream wire = new ByteArrayOutputStream();
-    new StreamChannel(new ByteArrayInputStream(new byte[0]), wire).send(payload);
+    StreamChannel sender = new StreamChannel(new ByteArrayInputStream(new byte[0]), wire);
+    sender.send(payload);
+    sender.close();
     java.io.InputStream trickle = new java.io.FilterInputStream(
         new ByteArrayInputStream(wire.toByteArray())) {
       @Override
@@ -119,6 +121,8 @@ class StreamChannelTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StreamChannel channel = new StreamChannel(new ByteArrayInputStream(new byte[0]), out);
     channel.send(List.of(1L, "a"));
-    assertThat(out.toByteArray()).containsExactly(0, 0, 0, 4, 0x92, 0x01, 0xa1, 'a');
+    channel.close();
+    assertThat(out.toByteArray()).as("written by the writer thread, before close returns")
+        .containsExactly(0, 0, 0, 4, 0x92, 0x01, 0xa1, 'a');
   }
 }

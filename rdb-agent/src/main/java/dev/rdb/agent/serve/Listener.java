@@ -21,14 +21,19 @@ import javax.net.ssl.SSLSocket;
 /**
  * Accepts clients and gives each its own rdb-core {@link Connection} (so its own references, freed
  * when it leaves). Threads, all daemons: {@code rdb-listener} accepts; {@code rdb-handshake-N} runs
- * one client's TLS handshake and HELLO, then ends (rdb-core's reader and workers take over);
- * {@code rdb-watchdog} closes the socket of a client whose write stayed blocked past
- * {@link ListenerLimits#writeStall()} — it stopped reading — so its threads are freed and no other
- * client or application thread ever waits for it (they share no lock with it).
+ * one client's TLS handshake and HELLO, then ends (rdb-core's reader, workers and the channel's
+ * writer take over). Workers never wait for a client: they queue their replies on the session's
+ * channel, whose writer thread ({@code rdb-writer-agent-N}) alone writes to the socket, and a
+ * client that lets the queue pass its bound is cut at once. {@code rdb-watchdog} closes the socket
+ * of a client whose write stayed blocked past {@link ListenerLimits#writeStall()} while the queue
+ * stayed within bound (it stopped reading and asks nothing more), which frees that writer
+ * thread. No other client or application thread ever waits for it (they share no lock with it).
  */
 final class Listener implements AutoCloseable {
 
   private static final int ACCEPT_POLL_MILLIS = 1000;
+  /** How long closing a TLS session waits for a blocked write before it shuts the output. */
+  private static final int TLS_CLOSE_LINGER_SECONDS = 1;
 
   private final ServerSocket server;
   private final ServerTls tls;
@@ -171,6 +176,10 @@ final class Listener implements AutoCloseable {
       socket.setKeepAlive(true);
       socket.setSoTimeout((int) limits.handshake().toMillis());
       if (tls != null) {
+        // Closing a TLS socket first takes the record lock, which a write blocked on a client that
+        // stopped reading holds for good: without a linger the watchdog (or whoever closes) would
+        // wait forever. With one, it waits this long, then shuts the output, failing that write.
+        socket.setSoLinger(true, TLS_CLOSE_LINGER_SECONDS);
         SSLSocket secure = (SSLSocket) tls.context().getSocketFactory()
             .createSocket(socket, null, true);
         secure.setUseClientMode(false);
@@ -180,7 +189,7 @@ final class Listener implements AutoCloseable {
       }
       // From here rdb-core bounds HELLO by the call timeout, and an attached client may be idle.
       session.socket().setSoTimeout(0);
-      SessionChannel channel = session.openChannel(limits.maxFrameBytes());
+      SessionChannel channel = session.openChannel(limits.maxFrameBytes(), counters);
       Connection connection = Connection.accept(channel,
           options.toBuilder().name("agent-" + session.number()).build());
       session.attached(connection);
@@ -199,7 +208,9 @@ final class Listener implements AutoCloseable {
       long limit = limits.writeStall().toNanos();
       for (Session s : sessions.snapshot()) {
         if (s.blockedNanos(now) > limit) {
-          counters.add(Counter.CLIENTS_STALLED);
+          if (s.markStalled()) {
+            counters.add(Counter.CLIENTS_STALLED);
+          }
           s.close();
         }
       }

@@ -1,5 +1,6 @@
 package dev.rdb.agent.serve;
 
+import dev.rdb.agent.metrics.Counters;
 import dev.rdb.core.Connection;
 import dev.rdb.core.StreamChannel;
 import java.io.IOException;
@@ -10,8 +11,9 @@ import java.net.Socket;
  * owns the client's references (freed when it closes). A session is <em>attached</em> once HELLO
  * succeeded; {@link Sessions} counts attaches and detaches for {@code wait=}.
  *
- * <p>Thread rules: the handshake thread opens it, rdb-core's threads use its channel, the
- * watchdog and the exit hook may abort it; {@link #close()} may run on any of them, once.
+ * <p>Thread rules: the handshake thread opens it, rdb-core's threads use its channel (only the
+ * channel's writer thread writes to the socket), the watchdog and the exit hook may abort it;
+ * {@link #close()} may run on any of them, once.
  */
 final class Session {
 
@@ -23,6 +25,7 @@ final class Session {
   /** Guarded by this. */
   private boolean attached;
   private boolean closed;
+  private boolean stalled;
 
   Session(int number, Socket socket, Sessions owner) {
     this.number = number;
@@ -43,13 +46,18 @@ final class Session {
     socket = tlsSocket;
   }
 
-  /** The channel over the (possibly upgraded) socket. */
-  SessionChannel openChannel(int maxFrameBytes) throws IOException {
+  /**
+   * The channel over the (possibly upgraded) socket; its writer thread is
+   * {@code rdb-writer-agent-N}, and a client that lets more than the channel's queue bound wait
+   * for it is cut and counted in {@code clientsStalled}.
+   */
+  SessionChannel openChannel(int maxFrameBytes, Counters counters) throws IOException {
     Socket s = socket;
     s.setTcpNoDelay(true);
     WatchedOutputStream watched = new WatchedOutputStream(s.getOutputStream());
     out = watched;
-    return new SessionChannel(new StreamChannel(s.getInputStream(), watched, maxFrameBytes), this);
+    return new SessionChannel(new StreamChannel(s.getInputStream(), watched, maxFrameBytes,
+        StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "agent-" + number), this, counters);
   }
 
   /** HELLO succeeded: the client is attached until the connection closes. */
@@ -86,6 +94,18 @@ final class Session {
       c.close(reason);
     }
     close();
+  }
+
+  /**
+   * Marks the session as cut because its client stopped reading (the watchdog, or a send past the
+   * channel's queue bound); returns true only the first time, so one client counts once.
+   */
+  synchronized boolean markStalled() {
+    if (stalled) {
+      return false;
+    }
+    stalled = true;
+    return true;
   }
 
   /** Closes the socket at once (a blocked write fails) and leaves the registry; idempotent. */

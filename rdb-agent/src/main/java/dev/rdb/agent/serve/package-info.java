@@ -6,7 +6,8 @@
  * design: {@code docs/ARCHITECTURE.md}, "rdb-agent: serve".
  *
  * <p>Threads (all daemons): {@code rdb-listener}, {@code rdb-handshake-N}, {@code rdb-watchdog},
- * {@code rdb-exit} (shutdown hook), plus rdb-core's {@code rdb-reader-agent-N} and
- * {@code rdb-worker-agent-N-M} per session. No application thread ever waits for a client.
+ * {@code rdb-exit} (shutdown hook), plus rdb-core's {@code rdb-reader-agent-N},
+ * {@code rdb-worker-agent-N-M} and {@code rdb-writer-agent-N} per session (only the writer writes
+ * to the client's socket). No application thread ever waits for a client.
  */
 package dev.rdb.agent.serve;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rdb.core.Batch;
+import dev.rdb.core.CallTimeoutException;
 import dev.rdb.core.Connection;
 import dev.rdb.core.ConnectionClosedException;
 import dev.rdb.core.ConnectionOptions;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +34,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +43,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Faults on the debugger's side of a real target JVM that runs a workload and throws: many clients,
- * a client JVM killed mid-request, a link cut under a pending call. One target serves every test;
+ * a client JVM killed mid-request, a link cut under a pending call, a client that stops reading. One target serves every test;
  * each test ends with the agent back to one client (the one reading the counters) holding only its
  * root.
  */
@@ -141,66 +146,104 @@ class NetworkFaultsIT {
   }
 
   @Test
-  void clientThatFloodsAndStopsReadingIsCutWhileTheTargetAndOthersGoOn() throws Exception {
+  void clientThatFloodsAndStopsReadingIsCutByTheQueueBoundWithNoWorkerBlocked() throws Exception {
     AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
     Socket socket = new Socket();
     socket.setReceiveBufferSize(4096);
     socket.connect(new InetSocketAddress("127.0.0.1", target.port()), 5000);
+    // Calls give up after 300 ms, so the flooder keeps asking while it does not read: its replies
+    // (65 KB each) pile up in the agent until they pass the session's 16 MiB queue bound.
     Connection flooder = Connection.connect(new StreamChannel(new GatedInputStream(
         socket.getInputStream(), gate), socket.getOutputStream()), ConnectionOptions.builder()
-        .token(target.token()).name("flooder").callTimeout(Duration.ofSeconds(60)).build());
+        .token(target.token()).name("flooder").callTimeout(Duration.ofMillis(300)).build());
     RemoteRef ledger = (RemoteRef) CrashLocals.value(flooder, "ledger");
     Connection other = target.attach();
     gate.set(new CountDownLatch(1));
+    long shut = System.nanoTime();
     ExecutorService flood = Executors.newFixedThreadPool(64);
     for (int i = 0; i < 64; i++) {
       flood.execute(() -> {
         while (flooder.isOpen()) {
           try {
             ledger.slice(0, 65536);
+          } catch (CallTimeoutException stillStalled) {
+            // ask again
           } catch (RuntimeException cut) {
             return;
           }
         }
       });
     }
+    AgentThreads seen = new AgentThreads();
     try {
-      FaultTarget.await("the agent's writes to the flooder block", () -> {
-        long workers = agentWorkerThreads(other);
-        return workers > 16;
-      });
-      long during = target.rate(500);
-      long workers = agentWorkerThreads(other);
-      System.out.printf("NetworkFaultsIT: while a client stalls: %d agent worker threads, workload "
-          + "%d steps/s%n", workers, during);
-      assertThat(during).as("the workload runs during the stall").isPositive();
-      assertThat(((RemoteRef) ((RemoteRef) CrashLocals.value(other, "order")).get("lines")).length())
-          .as("another client is served during the stall").isEqualTo(50);
-      FaultTarget.await("the watchdog cuts the flooder", () -> {
+      FaultTarget.await("the agent cuts the flooder", () -> {
         try {
+          seen.add(agentThreads(other));
           return target.counter("clientsStalled") == 1;
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
       });
+      long cutMillis = (System.nanoTime() - shut) / 1_000_000;
+      long during = target.rate(500);
+      System.out.printf("NetworkFaultsIT: a client that floods and stops reading was cut %d ms "
+          + "after it stopped reading; while it stalled: at most %d agent worker threads, %d of "
+          + "them ever seen in a socket write, its writer thread seen blocked in a socket write: "
+          + "%b; workload %d steps/s%n", cutMillis, seen.maxWorkers, seen.workersInWrite.size(),
+          seen.writerInWrite, during);
+      assertThat(seen.workersInWrite).as("agent worker threads seen blocked in a socket write")
+          .isEmpty();
+      assertThat(during).as("the workload runs").isPositive();
+      assertThat(((RemoteRef) ((RemoteRef) CrashLocals.value(other, "order")).get("lines")).length())
+          .as("another client is served").isEqualTo(50);
     } finally {
       gate.get().countDown();
       flood.shutdown();
     }
     FaultTarget.await("the flooder learns it was cut", () -> !flooder.isOpen());
+    assertThat(flood.awaitTermination(30, TimeUnit.SECONDS)).as("the flood threads end").isTrue();
     other.close();
     assertBackToOneIdleClient();
     assertThat(target.rate(200)).as("the workload still runs").isPositive();
   }
 
-  /** How many rdb-core worker threads the agent's sessions have in the target now. */
-  private static long agentWorkerThreads(Connection c) {
+  /** What the agent's session threads were seen doing, over several looks. */
+  private static final class AgentThreads {
+    long maxWorkers;
+    final Set<String> workersInWrite = new TreeSet<>();
+    boolean writerInWrite;
+
+    void add(List<Description> threads) {
+      long workers = 0;
+      for (Description t : threads) {
+        String name = (String) t.field("name").orElseThrow().value();
+        boolean inWrite = t.field("stack").orElseThrow().description().elements().stream()
+            .anyMatch(f -> SOCKET_WRITE.matcher((String) f.value()).find());
+        if (name.startsWith("rdb-worker-agent-")) {
+          workers++;
+          if (inWrite) {
+            workersInWrite.add(name);
+          }
+        } else if (name.startsWith("rdb-writer-agent-") && inWrite) {
+          writerInWrite = true;
+        }
+      }
+      maxWorkers = Math.max(maxWorkers, workers);
+    }
+  }
+
+  /** A stack frame of a blocking socket write (JDK 17 to 25, plain or TLS). */
+  private static final Pattern SOCKET_WRITE =
+      Pattern.compile("(java\\.net\\.Socket\\S*|sun\\.nio\\.ch\\.\\S+)\\.\\w*(?i:write)\\(");
+
+  /** The target's threads, their names and stacks described. */
+  private static List<Description> agentThreads(Connection c) {
     Batch b = c.batch();
-    Batch.Step<List<Description>> d = b.describe(List.of(b.call(c.root(), "threads")), 2);
+    Batch.Step<List<Description>> d =
+        b.describe(List.of(b.call(c.root(), "threads")), 3, 1000, 400);
     b.execute();
-    return d.value().get(0).elements().stream()
-        .map(e -> (String) e.description().field("name").orElseThrow().value())
-        .filter(name -> name.startsWith("rdb-worker-agent-")).count();
+    return d.value().get(0).elements().stream().map(Description.Element::description)
+        .collect(Collectors.toList());
   }
 
   /** Reads wait while the current latch is closed: the client "stops reading". */

@@ -187,45 +187,141 @@ class ListenerSecurityTest {
   }
 
   @Test
-  void clientThatStopsReadingIsDisconnectedAndOthersAreServedMeanwhile() throws Exception {
-    Socket socket = new Socket();
-    socket.setReceiveBufferSize(4096);
-    socket.connect(new InetSocketAddress("127.0.0.1", agent.port()), 5000);
+  void clientThatFloodsAndStopsReadingIsCutByTheQueueBoundAndOthersAreServed() throws Exception {
+    Socket socket = stalledSocket();
     GateInputStream gate = new GateInputStream(socket.getInputStream());
     Connection stalled = Connection.connect(new StreamChannel(gate, socket.getOutputStream()),
         InProcessServer.clientOptions(agent.token()));
-    RemoteRef frame = (RemoteRef) ((RemoteRef) ((RemoteRef) stalled.root().call("postMortem", 1))
-        .get("frames")).index(0);
-    RemoteRef bigRef = (RemoteRef) ((RemoteRef) ((RemoteRef) frame.get("locals")).index(4)).get("value");
+    RemoteRef bigRef = bigArray(stalled);
     Connection other = agent.connect();
 
     gate.close();
-    Thread flood = new Thread(() -> {
-      for (int i = 0; i < 40; i++) {
-        Thread request = new Thread(() -> {
-          try {
-            bigRef.slice(0, 65536);
-          } catch (RuntimeException expected) {
-            // The agent drops this client: its calls fail.
-          }
-        }, "test-flood-" + i);
-        request.setDaemon(true);
-        request.start();
-      }
-    });
-    flood.start();
-    InProcessServer.await("the agent's write to the stalled client blocks",
+    // 40 replies of 590 KB: more than the 16 MiB a session's channel lets wait for its client.
+    for (int i = 0; i < 40; i++) {
+      Thread request = new Thread(() -> {
+        try {
+          bigRef.slice(0, 65536);
+        } catch (RuntimeException expected) {
+          // The agent drops this client: its calls fail.
+        }
+      }, "test-flood-" + i);
+      request.setDaemon(true);
+      request.start();
+    }
+    InProcessServer.await("the stalled client is cut",
+        () -> agent.counters.get(Counter.CLIENTS_STALLED) == 1 && agent.gauge("clientsConnected") == 1,
+        () -> agent.counters.snapshot() + " " + agent.server.listener().sessions().gauges()
+            + dump());
+    assertThat(workersInSocketWrite()).as("agent workers blocked writing to the client").isEmpty();
+    assertThat(other.root().call("policy")).as("another client").isEqualTo("readonly");
+    gate.open();
+    InProcessServer.await("the stalled client learns it was dropped", () -> !stalled.isOpen());
+  }
+
+  @Test
+  void clientThatStopsReadingAndAsksNothingMoreIsCutByTheWatchdog() throws Exception {
+    Socket socket = stalledSocket();
+    GateInputStream gate = new GateInputStream(socket.getInputStream());
+    Connection stalled = Connection.connect(new StreamChannel(gate, socket.getOutputStream()),
+        InProcessServer.clientOptions(agent.token()));
+    RemoteRef bigRef = bigArray(stalled);
+    Connection other = agent.connect();
+
+    gate.close();
+    // 20 replies of 590 KB: within the 16 MiB queue bound, more than the sockets' buffers hold
+    // (Linux lets a loopback send buffer grow to 4 MiB).
+    for (int i = 0; i < 20; i++) {
+      Thread request = new Thread(() -> {
+        try {
+          bigRef.slice(0, 65536);
+        } catch (RuntimeException expected) {
+          // The agent drops this client: its calls fail.
+        }
+      }, "test-stall-" + i);
+      request.setDaemon(true);
+      request.start();
+    }
+    InProcessServer.await("the agent's writer thread is blocked on the stalled client",
         () -> agent.server.listener().sessions().snapshot().stream()
             .anyMatch(s -> s.blockedNanos(System.nanoTime()) > 0)
-            || agent.counters.get(Counter.CLIENTS_STALLED) > 0);
+            || agent.counters.get(Counter.CLIENTS_STALLED) > 0, ListenerSecurityTest::dump);
+    assertThat(workersInSocketWrite()).as("agent workers blocked writing to the client").isEmpty();
     assertThat(other.root().call("policy")).as("another client during the stall").isEqualTo("readonly");
-    InProcessServer.await("the stalled client is dropped",
+    InProcessServer.await("the watchdog cuts the stalled client",
         () -> agent.counters.get(Counter.CLIENTS_STALLED) == 1 && agent.gauge("clientsConnected") == 1,
         () -> agent.counters.snapshot() + " " + agent.server.listener().sessions().gauges()
             + dump());
     assertThat(other.root().call("policy")).isEqualTo("readonly");
     gate.open();
     InProcessServer.await("the stalled client learns it was dropped", () -> !stalled.isOpen());
+  }
+
+  @Test
+  void tlsClientThatStopsReadingIsCutByTheWatchdogToo() throws Exception {
+    try (InProcessServer tlsAgent = new InProcessServer("tls=on", () -> postMortems,
+        new ListenerLimits(8, Duration.ofSeconds(3), Duration.ofMillis(800), 16 * 1024 * 1024))) {
+      String fingerprint = (String) ServerTest.readJson(tlsAgent.agentFile()).get("fingerprint");
+      Socket plain = new Socket();
+      plain.setReceiveBufferSize(4096);
+      plain.connect(new InetSocketAddress("127.0.0.1", tlsAgent.port()), 5000);
+      javax.net.ssl.SSLSocket tls = ServerTlsTest.pinnedTls(plain, tlsAgent.port(), fingerprint);
+      GateInputStream gate = new GateInputStream(tls.getInputStream());
+      Connection stalled = Connection.connect(new StreamChannel(gate, tls.getOutputStream()),
+          InProcessServer.clientOptions(tlsAgent.token()));
+      RemoteRef bigRef = bigArray(stalled);
+      Connection other = ServerTlsTest.connectPinned(tlsAgent, fingerprint);
+
+      gate.close();
+      for (int i = 0; i < 20; i++) {
+        Thread request = new Thread(() -> {
+          try {
+            bigRef.slice(0, 65536);
+          } catch (RuntimeException expected) {
+            // The agent drops this client: its calls fail.
+          }
+        }, "test-tls-stall-" + i);
+        request.setDaemon(true);
+        request.start();
+      }
+      InProcessServer.await("the watchdog cuts the stalled TLS client and its session ends",
+          () -> tlsAgent.counters.get(Counter.CLIENTS_STALLED) == 1
+              && tlsAgent.gauge("clientsConnected") == 1,
+          () -> tlsAgent.counters.snapshot() + " " + tlsAgent.server.listener().sessions().gauges()
+              + dump());
+      assertThat(other.root().call("policy")).as("another TLS client").isEqualTo("readonly");
+      gate.open();
+      InProcessServer.await("the stalled client learns it was dropped", () -> !stalled.isOpen());
+      other.close();
+    }
+  }
+
+  /** A socket to the agent with a small receive buffer, so a client that stops reading fills it. */
+  private Socket stalledSocket() throws IOException {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new InetSocketAddress("127.0.0.1", agent.port()), 5000);
+    return socket;
+  }
+
+  /** The post-mortem's {@code long[1_000_000]} local. */
+  private static RemoteRef bigArray(Connection c) {
+    RemoteRef frame = (RemoteRef) ((RemoteRef) ((RemoteRef) c.root().call("postMortem", 1))
+        .get("frames")).index(0);
+    return (RemoteRef) ((RemoteRef) ((RemoteRef) frame.get("locals")).index(4)).get("value");
+  }
+
+  /** Agent worker threads whose stack is in a socket write. */
+  private static List<String> workersInSocketWrite() {
+    List<String> names = new ArrayList<>();
+    Thread.getAllStackTraces().forEach((t, st) -> {
+      if (t.getName().startsWith("rdb-worker-agent-") && java.util.Arrays.stream(st)
+          .anyMatch(f -> f.getMethodName().contains("write")
+              && (f.getClassName().startsWith("java.net.Socket")
+                  || f.getClassName().startsWith("sun.nio.ch.")))) {
+        names.add(t.getName());
+      }
+    });
+    return names;
   }
 
   @Test

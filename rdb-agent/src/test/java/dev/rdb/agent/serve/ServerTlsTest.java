@@ -83,7 +83,24 @@ class ServerTlsTest {
 
   /** What the CLI does: TLS whose only trust is the pinned SHA-256, then HELLO. */
   static Connection connectPinned(int port, String token, String fingerprint) throws Exception {
-    X509TrustManager pinning = new X509TrustManager() {
+    Socket plain = new Socket();
+    plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+    return Connection.connect(StreamChannel.over(pinnedTls(plain, port, fingerprint)),
+        InProcessServer.clientOptions(token));
+  }
+
+  /** TLS over {@code plain}, handshake done, trusting only {@code fingerprint}. */
+  static SSLSocket pinnedTls(Socket plain, int port, String fingerprint) throws Exception {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, new TrustManager[] {pinning(fingerprint)}, null);
+    SSLSocket tls = (SSLSocket) context.getSocketFactory()
+        .createSocket(plain, "127.0.0.1", port, true);
+    tls.startHandshake();
+    return tls;
+  }
+
+  private static X509TrustManager pinning(String fingerprint) {
+    return new X509TrustManager() {
       @Override
       public void checkServerTrusted(X509Certificate[] chain, String authType)
           throws CertificateException {
@@ -109,13 +126,5 @@ class ServerTlsTest {
         return new X509Certificate[0];
       }
     };
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new TrustManager[] {pinning}, null);
-    Socket plain = new Socket();
-    plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-    SSLSocket tls = (SSLSocket) context.getSocketFactory()
-        .createSocket(plain, "127.0.0.1", port, true);
-    tls.startHandshake();
-    return Connection.connect(StreamChannel.over(tls), InProcessServer.clientOptions(token));
   }
 }

@@ -1,0 +1,146 @@
+package dev.rdb.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link StreamChannel}'s outbound queue and writer thread, over a loopback socket. */
+class StreamChannelWriterTest {
+
+  private ServerSocket listener;
+  private Socket sending;
+  private Socket receiving;
+
+  @BeforeEach
+  void connect() throws Exception {
+    listener = new ServerSocket();
+    listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+    CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
+      try {
+        return listener.accept();
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    });
+    receiving = new Socket();
+    receiving.setReceiveBufferSize(4096);
+    receiving.connect(listener.getLocalSocketAddress(), 5000);
+    sending = accepted.get(10, TimeUnit.SECONDS);
+    sending.setSendBufferSize(4096);
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    sending.close();
+    receiving.close();
+    listener.close();
+  }
+
+  @Test
+  void concurrentSendersKeepEachSendersOrder() throws Exception {
+    StreamChannel out = StreamChannel.over(sending);
+    StreamChannel in = StreamChannel.over(receiving);
+    int senders = 8;
+    int each = 2000;
+    ExecutorService pool = Executors.newFixedThreadPool(senders);
+    List<Future<?>> sends = new ArrayList<>();
+    for (int s = 0; s < senders; s++) {
+      long sender = s;
+      sends.add(pool.submit(() -> {
+        for (long i = 0; i < each; i++) {
+          out.send(List.of(sender, i, "m".repeat((int) (i % 300))));
+        }
+        return null;
+      }));
+    }
+    long[] next = new long[senders];
+    for (int n = 0; n < senders * each; n++) {
+      List<?> m = (List<?>) in.receive();
+      int sender = (int) (long) (Long) m.get(0);
+      assertThat((Long) m.get(1)).as("message of sender " + sender).isEqualTo(next[sender]);
+      next[sender]++;
+    }
+    for (Future<?> f : sends) {
+      f.get(10, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertThat(next).as("every message of every sender, once").containsOnly(each);
+    out.close();
+    in.close();
+  }
+
+  @Test
+  void sendPastTheQueueBoundClosesTheChannelAndEveryLaterUseSaysWhy() throws Exception {
+    StreamChannel out = new StreamChannel(sending.getInputStream(), sending.getOutputStream(),
+        StreamChannel.DEFAULT_MAX_FRAME_BYTES, 64 * 1024, "bounded");
+    byte[] chunk = new byte[8 * 1024];
+    IOException full = null;
+    for (int i = 0; i < 10_000 && full == null; i++) {
+      try {
+        out.send(chunk);
+      } catch (IOException e) {
+        full = e;
+      }
+    }
+    assertThat(full).as("the peer never reads: some send must pass the bound")
+        .isInstanceOf(StreamChannel.QueueFullException.class);
+    // 8,199 bytes: a 4-byte frame length, a 3-byte bin 16 header, then the bytes.
+    assertThat(full.getMessage()).containsPattern("the peer is not reading: \\d+ bytes are queued "
+        + "for it and 8199 more would pass the limit of 65536 bytes");
+    assertThatThrownBy(() -> out.send("later")).as("a later send")
+        .isInstanceOf(IOException.class).hasMessage(full.getMessage());
+    assertThatThrownBy(out::receive).as("a later receive")
+        .isInstanceOf(IOException.class).hasMessage(full.getMessage());
+  }
+
+  @Test
+  void aFrameAloneIsAcceptedWhateverTheQueueBound() throws Exception {
+    StreamChannel out = new StreamChannel(sending.getInputStream(), sending.getOutputStream(),
+        StreamChannel.DEFAULT_MAX_FRAME_BYTES, 1024, "tiny-bound");
+    StreamChannel in = StreamChannel.over(receiving);
+    byte[] big = new byte[256 * 1024];
+    out.send(big);
+    assertThat((byte[]) in.receive()).hasSize(big.length);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (out.queuedBytes() > 0 && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(1_000_000);
+    }
+    assertThat(out.queuedBytes()).as("the writer finished the big frame").isZero();
+    out.send("after");
+    assertThat(in.receive()).isEqualTo("after");
+    out.close();
+    in.close();
+  }
+
+  @Test
+  void writerThreadIsNamedAndEndsWithTheChannel() throws Exception {
+    StreamChannel out = new StreamChannel(sending.getInputStream(), sending.getOutputStream(),
+        StreamChannel.DEFAULT_MAX_FRAME_BYTES, StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "named");
+    StreamChannel in = StreamChannel.over(receiving);
+    out.send("hello");
+    assertThat(in.receive()).isEqualTo("hello");
+    Thread writer = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("rdb-writer-named")).findFirst().orElseThrow();
+    assertThat(writer.isDaemon()).as("a daemon").isTrue();
+    out.close();
+    writer.join(10_000);
+    assertThat(writer.isAlive()).as("the writer ends when the channel closes").isFalse();
+    in.close();
+  }
+}
