@@ -15,14 +15,17 @@ import java.util.regex.PatternSyntaxException;
  * is an {@link IllegalArgumentException} whose message is the one line the agent prints.
  *
  * @param port the TCP port, {@code 0} for a free one, {@link #OFF} for no listener
+ * @param portGiven whether {@code port=} was given: only the default port gives way to a free one
+ *     when it is taken
  * @param token the shared secret; null: generate one and write it to the agent file
  * @param redact names whose values never leave the JVM (a case-insensitive find); null: the default
  * @param keystore PKCS12 or JKS key store with the server's key; null with {@code tls}: self-signed
  * @param waitSeconds how long a JVM that is exiting with unseen post-mortems waits for a debugger;
  *     0: it does not wait
  */
-public record ServeOptions(int port, String host, String token, PolicyChoice policy, Pattern redact,
-    boolean tls, Path keystore, String storepass, int waitSeconds) {
+public record ServeOptions(int port, boolean portGiven, String host, String token,
+    PolicyChoice policy, Pattern redact, boolean tls, Path keystore, String storepass,
+    int waitSeconds) {
 
   /** {@code port=off}: the agent captures but does not listen. */
   public static final int OFF = -1;
@@ -81,6 +84,7 @@ public record ServeOptions(int port, String host, String token, PolicyChoice pol
   public Builder toBuilder() {
     Builder b = new Builder();
     b.port = port;
+    b.portGiven = portGiven;
     b.host = host;
     b.token = token;
     b.policy = policy;
@@ -115,6 +119,7 @@ public record ServeOptions(int port, String host, String token, PolicyChoice pol
   /** Collects the options as the parser meets them. */
   public static final class Builder {
     private int port = DEFAULT_PORT;
+    private boolean portGiven;
     private String host = DEFAULT_HOST;
     private String token;
     private PolicyChoice policy = PolicyChoice.READONLY;
@@ -138,6 +143,7 @@ public record ServeOptions(int port, String host, String token, PolicyChoice pol
       switch (key) {
         case "port":
           port = "off".equals(value) ? OFF : number(key, value, 0, 65535, "0..65535 or off");
+          portGiven = true;
           break;
         case "host":
           if (value.isEmpty() || !value.matches("[\\p{Alnum}.:%_\\-]+")) {
@@ -185,7 +191,7 @@ public record ServeOptions(int port, String host, String token, PolicyChoice pol
     }
 
     public ServeOptions build() {
-      return new ServeOptions(port, host, token, policy, redact, tls, keystore, storepass,
+      return new ServeOptions(port, portGiven, host, token, policy, redact, tls, keystore, storepass,
           waitSeconds);
     }
 

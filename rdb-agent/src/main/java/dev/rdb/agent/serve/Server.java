@@ -9,6 +9,7 @@ import dev.rdb.core.ConnectionOptions;
 import dev.rdb.core.Redaction;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.lang.instrument.Instrumentation;
 import java.net.InetSocketAddress;
 import java.net.URL;
@@ -110,9 +111,19 @@ public final class Server {
         .policy(DebuggeePolicy.of(options.policy())).redaction(redaction)
         .callTimeout(limits.handshake()).name("agent").build();
     Listener listener;
+    String portTaken = "";
     try {
       listener = Listener.bind(options.host(), options.port(), tls, connection, limits, counters,
           sessions);
+    } catch (BindException taken) {
+      if (options.portGiven()) {
+        throw new Failure("cannot listen on " + hostPort(options.host(), options.port()) + ": "
+            + taken.getMessage());
+      }
+      // Only the default gives way: parallel test forks and a second service on one machine each
+      // get a port of their own, found through the agent file (rdb ps, rdb attach PID).
+      listener = bindFreePort(options, taken, tls, connection, limits, counters, sessions);
+      portTaken = ", as port " + options.port() + " is taken";
     } catch (IOException | RuntimeException e) {
       throw new Failure("cannot listen on " + hostPort(options.host(), options.port()) + ": "
           + e.getMessage());
@@ -142,7 +153,7 @@ public final class Server {
     if (file != null) {
       System.setProperty(FILE_PROPERTY, path.toString());
     }
-    StringBuilder line = new StringBuilder("listening on ").append(where);
+    StringBuilder line = new StringBuilder("listening on ").append(where).append(portTaken);
     if (tls != null) {
       line.append(", TLS certificate SHA-256 ").append(tls.fingerprint());
     }
@@ -159,6 +170,17 @@ public final class Server {
     }
     line.append(')');
     return new Server(listener, file, line.toString());
+  }
+
+  private static Listener bindFreePort(ServeOptions options, BindException taken, ServerTls tls,
+      ConnectionOptions connection, ListenerLimits limits, Counters counters, Sessions sessions)
+      throws Failure {
+    try {
+      return Listener.bind(options.host(), 0, tls, connection, limits, counters, sessions);
+    } catch (IOException | RuntimeException e) {
+      throw new Failure("cannot listen on " + hostPort(options.host(), options.port()) + ": "
+          + taken.getMessage() + ", nor on a free port: " + e.getMessage());
+    }
   }
 
   Listener listener() {

@@ -9,9 +9,16 @@ import org.junit.jupiter.api.Test;
 class ServeOptionsTest {
 
   @Test
+  void aGivenPortIsHeldTo() {
+    assertThat(ServeOptions.builder().set("port", "7777").build().portGiven()).isTrue();
+    assertThat(ServeOptions.builder().set("port", "0").build().portGiven()).isTrue();
+  }
+
+  @Test
   void defaultsListenOnLoopback7777ReadonlyWithAGeneratedToken() {
     ServeOptions o = ServeOptions.defaults();
     assertThat(o.port()).isEqualTo(7777);
+    assertThat(o.portGiven()).as("so a taken 7777 gives way to a free port").isFalse();
     assertThat(o.host()).isEqualTo("127.0.0.1");
     assertThat(o.token()).as("null means: generate one").isNull();
     assertThat(o.policy()).isEqualTo(ServeOptions.PolicyChoice.READONLY);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.rdb.agent.metrics.Counters;
 import dev.rdb.agent.store.PostMortemView;
 import dev.rdb.core.Batch;
 import dev.rdb.core.Connection;
@@ -14,6 +15,7 @@ import dev.rdb.core.PolicyDeniedException;
 import dev.rdb.core.Redacted;
 import dev.rdb.core.RemoteRef;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -226,6 +228,28 @@ class ServerTest {
       assertThatThrownBy(() -> new InProcessServer("port=" + taken.getLocalPort(), List::of))
           .isInstanceOf(Server.Failure.class)
           .hasMessageStartingWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ");
+    }
+  }
+
+  @Test
+  void defaultPortTakenGivesWayToAFreePortNamedInTheAgentFile() throws Exception {
+    Path home = Files.createTempDirectory("rdb-home");
+    try (ServerSocket taken = new ServerSocket(0)) {
+      ServeOptions notGiven = new ServeOptions(taken.getLocalPort(), false, "127.0.0.1", null,
+          ServeOptions.PolicyChoice.READONLY, null, false, null, null, 0);
+      Server server = Server.open(notGiven, List::of, () -> new Class<?>[0], new Counters(),
+          "com.acme.Main", ListenerLimits.DEFAULTS, home.toString(),
+          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      try {
+        int port = server.listener().address().getPort();
+        assertThat(port).isNotEqualTo(taken.getLocalPort());
+        assertThat(server.description()).startsWith("listening on 127.0.0.1:" + port
+            + ", as port " + taken.getLocalPort() + " is taken (readonly; token in ");
+        String file = Files.readString(AgentFile.pathFor(home.toString(), ProcessHandle.current().pid()));
+        assertThat(file).as("where rdb ps and rdb attach PID look").contains("\"port\" : " + port);
+      } finally {
+        server.close("test over");
+      }
     }
   }
 
