@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code rdb attach HOST:PORT}: the REPL over a live agent. */
+/** {@code rdb attach PID|HOST:PORT}: the REPL over a live agent. */
 @Command(
     name = "attach",
     mixinStandardHelpOptions = true,

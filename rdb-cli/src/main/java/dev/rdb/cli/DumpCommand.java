@@ -1,7 +1,5 @@
 package dev.rdb.cli;
 
-import dev.rdb.cli.live.AgentAddress;
-import dev.rdb.cli.live.AgentFile;
 import dev.rdb.cli.live.DumpExport;
 import dev.rdb.cli.live.DumpLimits;
 import dev.rdb.cli.live.LiveDebuggee;
@@ -21,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code rdb dump HOST:PORT}: a live agent's post-mortems written as dumps that {@code rdb open} reads. */
+/** {@code rdb dump PID|HOST:PORT}: a live agent's post-mortems written as dumps that {@code rdb open} reads. */
 @Command(
     name = "dump",
     mixinStandardHelpOptions = true,
@@ -82,7 +80,7 @@ final class DumpCommand implements Callable<Integer> {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("agent", debuggee.name());
     facts.put("policy", debuggee.policy());
-    AgentFile.forAddress(AgentTarget.home(), AgentAddress.parse(agent.address)).ifPresent(file -> {
+    agent.agentFile().ifPresent(file -> {
       facts.put("pid", file.pid());
       if (file.mainClass() != null) {
         facts.put("mainClass", file.mainClass());

@@ -1,5 +1,6 @@
 package dev.rdb.cli;
 
+import dev.rdb.cli.live.AgentFile;
 import dev.rdb.cli.live.ConnectFailedException;
 import dev.rdb.cli.live.LocalJvms;
 import java.io.PrintWriter;
@@ -66,9 +67,13 @@ final class InjectCommand implements Callable<Integer> {
       err.flush();
     }
     if (injected.port().isPresent()) {
-      String address = "127.0.0.1:" + injected.port().get();
+      // By pid only when its agent file is where this rdb looks: the target's user.home may be another.
+      Path expected = AgentFile.directory(AgentTarget.home()).resolve(pid + ".json").toAbsolutePath().normalize();
+      boolean findable = injected.agentFile().map(f -> Path.of(f).toAbsolutePath().normalize().equals(expected))
+          .orElse(false);
       out.println("injected the rdb agent into pid " + pid + "; it listens on port " + injected.port().get()
-          + injected.agentFile().map(f -> " (token in " + f + ")").orElse("") + " — rdb attach " + address);
+          + injected.agentFile().map(f -> " (token in " + f + ")").orElse("") + " — rdb attach "
+          + (findable ? Long.toString(pid) : "127.0.0.1:" + injected.port().get()));
     } else {
       out.println("injected the rdb agent into pid " + pid + "; it does not listen (port=off, or it could not: "
           + "its startup line on the target's stderr says why)");

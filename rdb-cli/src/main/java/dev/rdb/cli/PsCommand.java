@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {"List the JVMs of this user on this machine (the Attach API's list): pid, main class, and "
-        + "where an rdb agent listens in it (from ~/.rdb/agents/<pid>.json).",
+        + "where an rdb agent listens in it (from ~/.rdb/agents/<pid>.json), with the command that attaches to it.",
         "A JVM without an agent can get one with 'rdb inject PID'."})
 final class PsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -34,16 +34,14 @@ final class PsCommand implements Callable<Integer> {
     return Exit.OK.code();
   }
 
+  /** What to type to attach (the pid: it stays right whichever port the agent got), then where it listens. */
   private static String agent(AgentFile file) {
-    // A wildcard bind address means: connect to loopback.
-    String host = file.host().equals("0.0.0.0") || file.host().equals("::") ? "127.0.0.1" : file.host();
-    StringBuilder s = new StringBuilder("rdb attach ").append(host.indexOf(':') >= 0 ? "[" + host + "]" : host)
-        .append(':').append(file.port()).append("  (");
-    s.append(file.policy() == null ? "?" : file.policy());
+    StringBuilder s = new StringBuilder("rdb attach ").append(file.pid()).append("  (").append(file.address())
+        .append(", ").append(file.policy() == null ? "?" : file.policy());
     if (file.tls()) {
       s.append(", TLS");
     }
-    s.append(file.token() == null ? ", token from its options" : "").append(')');
+    s.append(file.token() == null ? ", token from its options: give --token" : "").append(')');
     return s.toString();
   }
 }

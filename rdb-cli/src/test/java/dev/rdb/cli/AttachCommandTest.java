@@ -2,6 +2,9 @@ package dev.rdb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rdb.cli.live.AgentConnector;
+import dev.rdb.cli.live.AgentFile;
+import dev.rdb.cli.live.LiveDebuggee;
 import dev.rdb.cli.live.TcpAgent;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -24,10 +29,13 @@ import picocli.CommandLine;
 
 /**
  * {@code rdb attach} against an agent on a real loopback socket (rdb-core's server side exporting
- * a fake debuggee): where the token comes from, TLS pinning, and the one-line errors with exit 2.
+ * a fake debuggee): by address or by pid (agent files in a temporary home), where the token comes
+ * from, TLS pinning, and the one-line errors with exit 2.
  */
 class AttachCommandTest {
   private static final String TOKEN = "s3cret";
+  /** The agent files these tests write name this JVM: a live process, as an agent's own would. */
+  private static final long SELF = ProcessHandle.current().pid();
 
   @TempDir Path home;
 
@@ -128,7 +136,93 @@ class AttachCommandTest {
   @Test
   void aBadAddressIsAUsageError() {
     assertThat(rdb("attach", "localhost", "-c", "where")).isEqualTo(2);
-    assertOneLineError("rdb: expected HOST:PORT");
+    assertOneLineError("rdb: expected PID or HOST:PORT, e.g. 4242 or 127.0.0.1:7777, got 'localhost'");
+  }
+
+  @Test
+  void aPidAttachesThroughItsAgentFile() throws Exception {
+    try (TcpAgent agent = TcpAgent.start(TOKEN, null)) {
+      writeAgentFile(agent.port(), TOKEN, false, null);
+      int exit = rdb("attach", Long.toString(SELF), "-c", "where; locals");
+      assertThat(exit).as("stderr: %s", err).isZero();
+      assertThat(err.toString()).isEmpty();
+      assertThat(out.toString()).contains("com.acme.Cart.total(Cart.java:21)").contains("{apples=3, pears=0}");
+    }
+  }
+
+  @Test
+  void theTokenOptionWinsOverTheAgentFileOfThePid() throws Exception {
+    try (TcpAgent agent = TcpAgent.start(TOKEN, null)) {
+      writeAgentFile(agent.port(), "an-older-token", false, null);
+      assertThat(rdb("attach", Long.toString(SELF), "--token", TOKEN, "-c", "where")).as("stderr: %s", err).isZero();
+      writeAgentFile(agent.port(), TOKEN, false, null);
+      assertThat(rdb("attach", Long.toString(SELF), "--token", "wrong", "-c", "where")).isEqualTo(2);
+      assertOneLineError("rdb: " + agent.address() + " (pid " + SELF + "): authentication failed: wrong token (from "
+          + "--token)");
+    }
+  }
+
+  @Test
+  void forAPidItsAgentFileTokenWinsOverTheEnvironment() throws Exception {
+    try (TcpAgent agent = TcpAgent.start(TOKEN, null)) {
+      writeAgentFile(agent.port(), TOKEN, false, null);
+      AgentFile file = AgentFile.forPid(home, SELF);
+      var request = new AgentConnector.Request(file.address(), null, false, home,
+          Map.of(AgentConnector.TOKEN_VARIABLE, "set-for-another-agent"), Duration.ofSeconds(30));
+      try (LiveDebuggee debuggee = AgentConnector.attach(request, file, note -> { })) {
+        assertThat(debuggee.postMortems()).as("attached with the file's token").hasSize(1);
+      }
+    }
+  }
+
+  @Test
+  void aPidWhoseAgentUsesTlsIsCheckedAgainstItsFileAndPinned() throws Exception {
+    Tls tls = tls();
+    try (TcpAgent agent = TcpAgent.start(TOKEN, tls.context())) {
+      writeAgentFile(agent.port(), TOKEN, true, tls.fingerprint());
+      assertThat(rdb("attach", Long.toString(SELF), "-c", "where")).as("stderr: %s", err).isZero();
+      assertThat(Files.readString(home.resolve(".rdb/known_agents"))).contains(agent.address() + " " + tls.fingerprint());
+    }
+  }
+
+  @Test
+  void aPidWhoseAgentFileNamesAPortNobodyListensOnSaysSo() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    writeAgentFile(port, TOKEN, false, null);
+    assertThat(rdb("attach", Long.toString(SELF), "-c", "where")).isEqualTo(2);
+    assertOneLineError("rdb: 127.0.0.1:" + port + " (pid " + SELF + "): nothing listens there, although the agent file "
+        + home.resolve(".rdb/agents/" + SELF + ".json") + " says so (has the agent stopped listening?): ");
+  }
+
+  @Test
+  void aPidOfAJvmThatIsGoneIsExitTwoWithOneLine() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    assertThat(gone.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    writeAgentFile(gone.pid(), 7777, TOKEN, false, null);
+    assertThat(rdb("attach", Long.toString(gone.pid()), "-c", "where")).isEqualTo(2);
+    assertOneLineError("rdb: the JVM with pid " + gone.pid() + " is gone; its agent file ");
+  }
+
+  @Test
+  void aPidWithoutAnAgentFileSaysHowToFindOne() {
+    assertThat(rdb("attach", Long.toString(SELF), "-c", "where")).isEqualTo(2);
+    assertOneLineError("rdb: no rdb agent found for pid " + SELF + " (no ");
+    assertThat(err.toString()).contains("`rdb ps` lists the JVMs with an agent");
+  }
+
+  @Test
+  void numbersThatAreNoPidsAreUsageErrors() {
+    for (String bad : new String[] {"0", "-1", "99999999999"}) {
+      err.getBuffer().setLength(0);
+      assertThat(rdb("attach", bad, "-c", "where")).as(bad).isEqualTo(2);
+      assertOneLineError("rdb: not a process id: " + bad + " (a pid is 1..4294967295)");
+    }
+    err.getBuffer().setLength(0);
+    assertThat(rdb("attach", "host:", "-c", "where")).isEqualTo(2);
+    assertOneLineError("rdb: expected HOST:PORT, e.g. 127.0.0.1:7777, got 'host:'");
   }
 
   @Test
@@ -177,9 +271,12 @@ class AttachCommandTest {
   }
 
   private void writeAgentFile(int port, String token, boolean tls, String fingerprint) throws IOException {
+    writeAgentFile(SELF, port, token, tls, fingerprint);
+  }
+
+  private void writeAgentFile(long pid, int port, String token, boolean tls, String fingerprint) throws IOException {
     Path dir = home.resolve(".rdb/agents");
     Files.createDirectories(dir);
-    long pid = ProcessHandle.current().pid();
     Files.writeString(dir.resolve(pid + ".json"), "{\"format\": 1, \"pid\": " + pid + ", \"host\": \"127.0.0.1\", "
         + "\"port\": " + port + ", \"token\": \"" + token + "\", \"tls\": " + tls + ", \"fingerprint\": "
         + (fingerprint == null ? "null" : "\"" + fingerprint + "\"") + ", \"policy\": \"readonly\", "

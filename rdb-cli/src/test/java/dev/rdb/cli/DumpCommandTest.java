@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,27 @@ class DumpCommandTest {
       assertThat(offline.out()).isEqualTo(live.out());
       assertThat(Files.readString(files.get(1))).contains("com.acme.Cart.total(Cart.java:21)")
           .contains("{apples=3, pears=0}").contains("\"Ada\"");
+    }
+  }
+
+  @Test
+  void aPidDumpsThroughItsAgentFileAndNamesTheJvm() throws Exception {
+    long self = ProcessHandle.current().pid();
+    String savedHome = System.getProperty("user.home");
+    System.setProperty("user.home", dir.toString());
+    try (TcpAgent agent = TcpAgent.start(TOKEN, null)) {
+      Path agents = Files.createDirectories(dir.resolve(".rdb/agents"));
+      Path file = agents.resolve(self + ".json");
+      Files.writeString(file, "{\"format\": 1, \"pid\": " + self + ", \"host\": \"127.0.0.1\", \"port\": "
+          + agent.port() + ", \"token\": \"" + TOKEN + "\", \"tls\": false, \"policy\": \"readonly\", "
+          + "\"mainClass\": \"com.acme.Shop\", \"javaVersion\": \"17.0.15\"}");
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      Run dump = rdb("dump", Long.toString(self), "--json");
+      assertThat(dump.exit()).as("stderr: %s", dump.err()).isZero();
+      assertThat(dump.out()).contains("\"pid\" : " + self).contains("\"mainClass\" : \"com.acme.Shop\"")
+          .contains("\"agent\" : \"" + agent.address() + "\"");
+    } finally {
+      System.setProperty("user.home", savedHome);
     }
   }
 

@@ -46,7 +46,7 @@ class ReadmeIT {
       for (String command : Readme.blockWith("./rdb ps")) {
         String out = run(onPort.apply(command));
         if (command.equals("./rdb ps")) {
-          assertThat(out).contains(Long.toString(shop.pid())).contains("rdb attach 127.0.0.1:" + port);
+          assertThat(out).contains("rdb attach " + shop.pid() + "  (127.0.0.1:" + port + ", readonly)");
         }
         if (command.contains("p order.items[0].price")) {
           assertThat(out).contains("{amount=89.00, currency=EUR}");

@@ -26,7 +26,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * Attaches to an agent: finds the token (the option, else {@code RDB_TOKEN}, else the agent file of
- * the process listening on that port of this machine), opens the socket, runs TLS when the agent
+ * the process listening on that port of this machine; for an agent named by its pid, its file comes
+ * before {@code RDB_TOKEN}), opens the socket, runs TLS when the agent
  * uses it (the certificate pinned on first use in {@code ~/.rdb/known_agents}), then rdb-core's
  * HELLO. Every failure is a {@link ConnectFailedException} whose message says what went wrong in
  * one line and, where it helps, what to do.
@@ -52,9 +53,21 @@ public final class AgentConnector {
 
   /** Connects and authenticates; {@code notes} receives one-line remarks for stderr (a new pin). */
   public static LiveDebuggee attach(Request request, Consumer<String> notes) {
+    Optional<AgentFile> file = AgentFile.forAddress(request.home(), request.address());
+    return attach(request, file, token(request, file, false), notes);
+  }
+
+  /**
+   * Attaches to the agent that wrote {@code file}, the JVM the user named by its pid
+   * ({@code request.address()} is the file's). Its token comes before {@value #TOKEN_VARIABLE}: a
+   * variable set for some other agent must not shadow the token of the JVM the user named.
+   */
+  public static LiveDebuggee attach(Request request, AgentFile file, Consumer<String> notes) {
+    return attach(request, Optional.of(file), token(request, Optional.of(file), true), notes);
+  }
+
+  private static LiveDebuggee attach(Request request, Optional<AgentFile> file, Token token, Consumer<String> notes) {
     AgentAddress address = request.address();
-    Optional<AgentFile> file = AgentFile.forAddress(request.home(), address);
-    Token token = token(request, file);
     boolean tls = request.tls() || file.map(AgentFile::tls).orElse(false);
     Socket socket = open(address, request.timeout());
     PinnedTrust trust = null;
@@ -86,16 +99,21 @@ public final class AgentConnector {
   /** A token and where it came from, for the message when it is refused. */
   private record Token(String value, String source) {}
 
-  private static Token token(Request request, Optional<AgentFile> file) {
+  private static Token token(Request request, Optional<AgentFile> file, boolean fileFirst) {
     if (request.token() != null && !request.token().isEmpty()) {
       return new Token(request.token(), "--token");
+    }
+    Optional<Token> fromFile = file.filter(f -> f.token() != null)
+        .map(f -> new Token(f.token(), "agent file " + f.path()));
+    if (fileFirst && fromFile.isPresent()) {
+      return fromFile.get();
     }
     String fromEnvironment = request.environment().get(TOKEN_VARIABLE);
     if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
       return new Token(fromEnvironment, TOKEN_VARIABLE);
     }
-    if (file.isPresent() && file.get().token() != null) {
-      return new Token(file.get().token(), "agent file " + file.get().path());
+    if (fromFile.isPresent()) {
+      return fromFile.get();
     }
     String why = file.isPresent()
         ? "the agent was started with token=…, so its file " + file.get().path() + " holds none"

@@ -1,6 +1,7 @@
 package dev.rdb.cli.live;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,13 +79,79 @@ public record AgentFile(Path path, long pid, String host, int port, String token
   }
 
   /**
+   * The agent file of live process {@code pid}, which the user named to attach to.
+   *
+   * @throws ConnectFailedException with one line naming the pid when there is no such process, no
+   *     file, a file of a JVM that is gone, or a file that cannot be used (and why)
+   */
+  public static AgentFile forPid(Path home, long pid) {
+    Path path = directory(home).resolve(pid + ".json");
+    boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    if (!Files.exists(path)) {
+      if (!alive) {
+        throw new ConnectFailedException("no process with pid " + pid + " on this machine" + portHint(home, pid)
+            + "; `rdb ps` lists the JVMs with an agent");
+      }
+      throw new ConnectFailedException("no rdb agent found for pid " + pid + " (no " + path + "; an agent started"
+          + " with port=off writes none)" + portHint(home, pid) + "; `rdb ps` lists the JVMs with an agent");
+    }
+    if (!alive) {
+      throw new ConnectFailedException("the JVM with pid " + pid + " is gone; its agent file " + path
+          + " is stale (left by a kill -9?); `rdb ps` lists the JVMs with an agent");
+    }
+    AgentFile file;
+    try {
+      file = load(path);
+    } catch (IOException e) {
+      throw new ConnectFailedException("cannot use the agent file of pid " + pid + ": " + path + " " + e.getMessage(), e);
+    }
+    if (file.pid() != pid) {
+      throw new ConnectFailedException("cannot use the agent file of pid " + pid + ": " + path + " is for pid "
+          + file.pid());
+    }
+    return file;
+  }
+
+  /** When a live agent listens on port {@code number}, the user probably meant that port. */
+  private static String portHint(Path home, long number) {
+    if (number > 65_535) {
+      return "";
+    }
+    for (AgentFile file : all(home)) {
+      if (file.port() == number && file.alive()) {
+        return "; to attach by port write " + file.address();
+      }
+    }
+    return "";
+  }
+
+  /** Where to connect: {@code host} and {@code port}, loopback for a wildcard bind address. */
+  public AgentAddress address() {
+    boolean wildcard = host.equals("0.0.0.0") || host.equals("::");
+    return new AgentAddress(wildcard ? "127.0.0.1" : host, port);
+  }
+
+  /**
    * Reads one file; empty when it is unreadable, malformed, of an unknown format, or not private to
    * this user (another user's file, or one others may read, is not trusted for a token).
    */
   static Optional<AgentFile> read(Path file) {
-    if (!Files.isRegularFile(file) || !privateToThisUser(file)) {
+    try {
+      return Optional.of(load(file));
+    } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Reads one file, or throws an {@link IOException} whose message says in a few words why it cannot
+   * be used (to be put after the file's path).
+   */
+  static AgentFile load(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("is not a regular file");
+    }
+    checkPrivateToThisUser(file);
     long pid = -1;
     int port = -1;
     int format = -1;
@@ -95,11 +163,10 @@ public record AgentFile(Path path, long pid, String host, int port, String token
     String mainClass = null;
     String agentVersion = null;
     String javaVersion = null;
+    boolean object;
     try (InputStream in = Files.newInputStream(file); JsonParser json = new JsonFactory().createParser(in)) {
-      if (json.nextToken() != JsonToken.START_OBJECT) {
-        return Optional.empty();
-      }
-      while (json.nextToken() == JsonToken.FIELD_NAME) {
+      object = json.nextToken() == JsonToken.START_OBJECT;
+      while (object && json.nextToken() == JsonToken.FIELD_NAME) {
         String name = json.currentName();
         JsonToken value = json.nextToken();
         if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
@@ -122,29 +189,50 @@ public record AgentFile(Path path, long pid, String host, int port, String token
           default -> { }
         }
       }
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
+    } catch (JsonProcessingException e) {
+      throw new IOException("is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("?"), e);
+    } catch (RuntimeException e) {
+      throw new IOException("is malformed: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IOException("cannot be read: " + e.getMessage(), e);
     }
-    if (format != FORMAT || pid < 0 || port < 1 || port > 65_535) {
-      return Optional.empty();
+    if (!object) {
+      throw new IOException("is not a JSON object");
     }
-    return Optional.of(new AgentFile(file, pid, host == null ? "127.0.0.1" : host, port, token, tls, fingerprint,
-        policy, mainClass, agentVersion, javaVersion));
+    if (format == -1) {
+      throw new IOException("has no \"format\"");
+    }
+    if (format != FORMAT) {
+      throw new IOException("is in format " + format + "; this rdb reads format " + FORMAT
+          + " (is rdb older than the agent?)");
+    }
+    if (pid < 0 || port < 1 || port > 65_535) {
+      throw new IOException("has no valid pid and port");
+    }
+    return new AgentFile(file, pid, host == null || host.isEmpty() ? "127.0.0.1" : host, port, token, tls, fingerprint,
+        policy, mainClass, agentVersion, javaVersion);
   }
 
-  private static boolean privateToThisUser(Path file) {
+  private static void checkPrivateToThisUser(Path file) throws IOException {
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Set<PosixFilePermission> permissions;
+    String owner;
     try {
-      if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        return true;
-      }
-      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-      boolean othersMayRead = permissions.contains(PosixFilePermission.GROUP_READ)
-          || permissions.contains(PosixFilePermission.OTHERS_READ)
-          || permissions.contains(PosixFilePermission.GROUP_WRITE)
-          || permissions.contains(PosixFilePermission.OTHERS_WRITE);
-      return !othersMayRead && Files.getOwner(file).getName().equals(System.getProperty("user.name"));
+      permissions = Files.getPosixFilePermissions(file);
+      owner = Files.getOwner(file).getName();
     } catch (IOException | UnsupportedOperationException e) {
-      return false;
+      throw new IOException("cannot be checked for its owner and permissions: " + e.getMessage(), e);
+    }
+    if (!owner.equals(System.getProperty("user.name"))) {
+      throw new IOException("belongs to " + owner + ", not to you: not trusted");
+    }
+    if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)
+        || permissions.contains(PosixFilePermission.GROUP_WRITE)
+        || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new IOException("may be read or written by others (" + PosixFilePermissions.toString(permissions)
+          + "): not trusted; the agent writes it 0600");
     }
   }
 

@@ -149,6 +149,29 @@ class LiveAgentIT {
   }
 
   @Test
+  void aPidIsEnoughToAttachOnThisMachine() throws Exception {
+    for (TargetJvm target : targets) {
+      Run run = rdb("", "attach", Long.toString(target.pid()), "-c", "where");
+      assertThat(run.exit()).as("exit; stderr: %s; target stderr: %s", run.err(), target.stderr()).isZero();
+      assertThat(run.err()).as("stderr").isEmpty();
+      assertThat(run.out()).contains("->  #0  * at dev.rdb.cli.it.CrashingTarget$Checkout.subtotal(CrashingTarget.java:");
+    }
+  }
+
+  @Test
+  void aPidWhoseJvmWasKilledSaysItIsGone() throws Exception {
+    TargetJvm target = TargetJvm.start(RdbProcess.buildJava(), home, "port=0");
+    long pid = target.pid();
+    target.kill();
+    Path stale = home.resolve(".rdb/agents/" + pid + ".json");
+    assertThat(stale).as("kill -9 leaves the agent file").exists();
+    Run run = rdb("", "attach", Long.toString(pid), "-c", "where");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo("rdb: the JVM with pid " + pid + " is gone; its agent file " + stale
+        + " is stale (left by a kill -9?); `rdb ps` lists the JVMs with an agent");
+  }
+
+  @Test
   void aTargetThatDiesMidSessionEndsTheReplWithOneErrorLineAndExitTwo() throws Exception {
     TargetJvm target = TargetJvm.start(RdbProcess.buildJava(), home, "port=0");
     target.crash();
@@ -226,7 +249,7 @@ class LiveAgentIT {
     for (TargetJvm target : targets) {
       assertThat(run.out().lines().filter(l -> l.startsWith(target.pid() + " ")))
           .singleElement().asString().contains(CrashingTarget.class.getName())
-          .contains("rdb attach " + target.address() + "  (readonly)");
+          .contains("rdb attach " + target.pid() + "  (" + target.address() + ", readonly)");
     }
   }
 
@@ -238,7 +261,7 @@ class LiveAgentIT {
         assertThat(inject.exit()).as("stderr: %s; target: %s", inject.err(), plain.stderr()).isZero();
         assertThat(inject.out()).as("port=0 unless chosen")
             .contains("injected the rdb agent into pid " + plain.pid() + "; it listens on port " + plain.port())
-            .contains("rdb attach 127.0.0.1:" + plain.port());
+            .contains("rdb attach " + plain.pid());
         if (!java.equals(RdbProcess.buildJava())) {
           assertThat(inject.err()).as("JDK 25 target").contains("-XX:+EnableDynamicAgentLoading");
         }
