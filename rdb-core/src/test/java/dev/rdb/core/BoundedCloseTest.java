@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -24,55 +21,42 @@ class BoundedCloseTest {
 
   @Test
   void closeReturnsWhileAnotherThreadIsBlockedWritingToAPeerThatStoppedReading() throws Exception {
-    try (ServerSocket listener = new ServerSocket()) {
-      listener.setReceiveBufferSize(4096);
-      listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
-      CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
+    try (LoopbackPair sockets = LoopbackPair.open()) {
+      Socket clientSocket = sockets.writer();
+      Socket serverSocket = sockets.reader();
+      GatedInputStream gated = new GatedInputStream(serverSocket.getInputStream());
+      CompletableFuture<Connection> server = CompletableFuture.supplyAsync(() -> {
         try {
-          return listener.accept();
+          return Connection.accept(new StreamChannel(gated, serverSocket.getOutputStream()),
+              ConnectionOptions.builder().token(Session.TOKEN).root(new Object())
+                  .name("never-reads").build());
         } catch (IOException e) {
           throw new AssertionError(e);
         }
       });
-      Socket clientSocket = new Socket();
-      clientSocket.setSendBufferSize(4096);
-      clientSocket.connect(listener.getLocalSocketAddress(), 5000);
-      Socket serverSocket = accepted.get(10, TimeUnit.SECONDS);
-      try (serverSocket; clientSocket) {
-        GatedInputStream gated = new GatedInputStream(serverSocket.getInputStream());
-        CompletableFuture<Connection> server = CompletableFuture.supplyAsync(() -> {
-          try {
-            return Connection.accept(new StreamChannel(gated, serverSocket.getOutputStream()),
-                ConnectionOptions.builder().token(Session.TOKEN).root(new Object())
-                    .name("never-reads").build());
-          } catch (IOException e) {
-            throw new AssertionError(e);
-          }
-        });
-        WatchedStream out = new WatchedStream(clientSocket.getOutputStream());
-        Connection client = Connection.connect(new StreamChannel(clientSocket.getInputStream(), out),
-            ConnectionOptions.builder().token(Session.TOKEN).name("closing-client").build());
-        server.get(10, TimeUnit.SECONDS);
-        RemoteRef root = client.root();
-        gated.shut();
+      WatchedStream out = new WatchedStream(clientSocket.getOutputStream());
+      Connection client = Connection.connect(new StreamChannel(clientSocket.getInputStream(), out),
+          ConnectionOptions.builder().token(Session.TOKEN).name("closing-client").build());
+      server.get(10, TimeUnit.SECONDS);
+      RemoteRef root = client.root();
+      gated.shut();
 
-        // Own threads: the common pool may have a single thread on a small machine.
-        ExecutorService threads = Executors.newCachedThreadPool();
-        Future<Object> stuck = threads.submit(
-            () -> root.call("equals", "x".repeat(4 * 1024 * 1024)));
-        awaitCondition("a write to the peer is blocked", () -> out.blockedMillis() > 200);
+      // Own threads: the common pool may have a single thread on a small machine.
+      ExecutorService threads = Executors.newCachedThreadPool();
+      Future<Object> stuck = threads.submit(
+          () -> root.call("equals", "x".repeat(4 * 1024 * 1024)));
+      awaitCondition("a write to the peer is blocked", () -> out.blockedMillis() > 200);
 
-        Future<?> closing = threads.submit(() -> client.close());
-        closing.get(10, TimeUnit.SECONDS);
+      Future<?> closing = threads.submit(() -> client.close());
+      closing.get(10, TimeUnit.SECONDS);
 
-        assertThat(client.isOpen()).isFalse();
-        assertThatThrownBy(() -> stuck.get(10, TimeUnit.SECONDS))
-            .as("the blocked write fails, saying this end closed")
-            .hasCauseInstanceOf(ConnectionClosedException.class)
-            .hasMessageContaining("connection closed by this end: closed by closing-client");
-        gated.open();
-        threads.shutdown();
-      }
+      assertThat(client.isOpen()).isFalse();
+      assertThatThrownBy(() -> stuck.get(10, TimeUnit.SECONDS))
+          .as("the blocked write fails, saying this end closed")
+          .hasCauseInstanceOf(ConnectionClosedException.class)
+          .hasMessageContaining("connection closed by this end: closed by closing-client");
+      gated.open();
+      threads.shutdown();
     }
   }
 

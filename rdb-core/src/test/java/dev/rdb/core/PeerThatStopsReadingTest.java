@@ -3,10 +3,6 @@ package dev.rdb.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,23 +125,10 @@ class PeerThatStopsReadingTest {
       GatedInputStream gate) {}
 
   private Pair pair(String name, long maxQueuedBytes) throws Exception {
-    ServerSocket listener = new ServerSocket();
-    open.add(listener);
-    listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
-    CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
-      try {
-        return listener.accept();
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    });
-    Socket clientSocket = new Socket();
-    open.add(clientSocket);
-    clientSocket.setReceiveBufferSize(4096);
-    clientSocket.connect(listener.getLocalSocketAddress(), 5000);
-    Socket serverSocket = accepted.get(10, TimeUnit.SECONDS);
-    open.add(serverSocket);
-    serverSocket.setSendBufferSize(4096);
+    LoopbackPair sockets = LoopbackPair.open();
+    open.add(sockets);
+    Socket serverSocket = sockets.writer();
+    Socket clientSocket = sockets.reader();
     StreamChannel serverChannel = new StreamChannel(serverSocket.getInputStream(),
         serverSocket.getOutputStream(), StreamChannel.DEFAULT_MAX_FRAME_BYTES, maxQueuedBytes, name);
     CompletableFuture<Connection> server = CompletableFuture.supplyAsync(() -> Connection.accept(

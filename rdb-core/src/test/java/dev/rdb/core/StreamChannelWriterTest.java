@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,33 +19,20 @@ import org.junit.jupiter.api.Test;
 /** {@link StreamChannel}'s outbound queue and writer thread, over a loopback socket. */
 class StreamChannelWriterTest {
 
-  private ServerSocket listener;
+  private LoopbackPair sockets;
   private Socket sending;
   private Socket receiving;
 
   @BeforeEach
   void connect() throws Exception {
-    listener = new ServerSocket();
-    listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
-    CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
-      try {
-        return listener.accept();
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    });
-    receiving = new Socket();
-    receiving.setReceiveBufferSize(4096);
-    receiving.connect(listener.getLocalSocketAddress(), 5000);
-    sending = accepted.get(10, TimeUnit.SECONDS);
-    sending.setSendBufferSize(4096);
+    sockets = LoopbackPair.open();
+    sending = sockets.writer();
+    receiving = sockets.reader();
   }
 
   @AfterEach
   void close() throws IOException {
-    sending.close();
-    receiving.close();
-    listener.close();
+    sockets.close();
   }
 
   @Test

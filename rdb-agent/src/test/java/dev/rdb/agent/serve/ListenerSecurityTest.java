@@ -197,17 +197,7 @@ class ListenerSecurityTest {
 
     gate.close();
     // 40 replies of 590 KB: more than the 16 MiB a session's channel lets wait for its client.
-    for (int i = 0; i < 40; i++) {
-      Thread request = new Thread(() -> {
-        try {
-          bigRef.slice(0, 65536);
-        } catch (RuntimeException expected) {
-          // The agent drops this client: its calls fail.
-        }
-      }, "test-flood-" + i);
-      request.setDaemon(true);
-      request.start();
-    }
+    askForSlices(bigRef, 40, "test-flood");
     InProcessServer.await("the stalled client is cut",
         () -> agent.counters.get(Counter.CLIENTS_STALLED) == 1 && agent.gauge("clientsConnected") == 1,
         () -> agent.counters.snapshot() + " " + agent.server.listener().sessions().gauges()
@@ -230,17 +220,7 @@ class ListenerSecurityTest {
     gate.close();
     // 20 replies of 590 KB: within the 16 MiB queue bound, more than the sockets' buffers hold
     // (Linux lets a loopback send buffer grow to 4 MiB).
-    for (int i = 0; i < 20; i++) {
-      Thread request = new Thread(() -> {
-        try {
-          bigRef.slice(0, 65536);
-        } catch (RuntimeException expected) {
-          // The agent drops this client: its calls fail.
-        }
-      }, "test-stall-" + i);
-      request.setDaemon(true);
-      request.start();
-    }
+    askForSlices(bigRef, 20, "test-stall");
     InProcessServer.await("the agent's writer thread is blocked on the stalled client",
         () -> agent.server.listener().sessions().snapshot().stream()
             .anyMatch(s -> s.blockedNanos(System.nanoTime()) > 0)
@@ -272,17 +252,7 @@ class ListenerSecurityTest {
       Connection other = ServerTlsTest.connectPinned(tlsAgent, fingerprint);
 
       gate.close();
-      for (int i = 0; i < 20; i++) {
-        Thread request = new Thread(() -> {
-          try {
-            bigRef.slice(0, 65536);
-          } catch (RuntimeException expected) {
-            // The agent drops this client: its calls fail.
-          }
-        }, "test-tls-stall-" + i);
-        request.setDaemon(true);
-        request.start();
-      }
+      askForSlices(bigRef, 20, "test-tls-stall");
       InProcessServer.await("the watchdog cuts the stalled TLS client and its session ends",
           () -> tlsAgent.counters.get(Counter.CLIENTS_STALLED) == 1
               && tlsAgent.gauge("clientsConnected") == 1,
@@ -430,6 +400,24 @@ class ListenerSecurityTest {
     public int read(byte[] b, int off, int len) throws IOException {
       pass();
       return in.read(b, off, len);
+    }
+  }
+
+  /**
+   * Asks {@code n} times, each on its own daemon thread, for a 590 KB slice of {@code bigRef},
+   * without reading the replies: the calls fail when the agent drops the client.
+   */
+  private static void askForSlices(RemoteRef bigRef, int n, String threadName) {
+    for (int i = 0; i < n; i++) {
+      Thread request = new Thread(() -> {
+        try {
+          bigRef.slice(0, 65536);
+        } catch (RuntimeException expected) {
+          // The agent drops this client: its calls fail.
+        }
+      }, threadName + "-" + i);
+      request.setDaemon(true);
+      request.start();
     }
   }
 }
