@@ -5,7 +5,16 @@ final class Orders {
 
   private Orders() {}
 
+  /** The last request's checksum: read by nobody, written so the JIT keeps the work. */
+  static volatile long lastChecksum;
+
   static int submit(long n) {
+    return submit(n, 0);
+  }
+
+  /** A request that does {@code work} rounds of arithmetic (its real work) and then fails. */
+  static int submit(long n, int work) {
+    lastChecksum = checksum(n, work);
     Order order = new Order(n, new int[64]);
     int kind = (int) (n % 3);
     try {
@@ -16,6 +25,14 @@ final class Orders {
       order.failure = e;
       throw e;
     }
+  }
+
+  private static long checksum(long seed, int rounds) {
+    long h = seed;
+    for (int i = 0; i < rounds; i++) {
+      h = (h ^ (h >>> 29)) * 0x9E3779B97F4A7C15L + i;
+    }
+    return h;
   }
 
   private static int price(Order order, int kind) {

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
  * site is over its rate). Every {@code sampleSeconds} the heap is measured after a full GC. At the
  * end a thread dies of an exception from a fourth site: that post-mortem must be kept.
  *
- * <p>Arguments: report, seconds, sampleSeconds, threads. Report lines: {@code sample SECOND
+ * <p>Arguments: report, seconds, sampleSeconds, threads, and optionally work: rounds of arithmetic
+ * each request does before it fails (default 0, a bare throw loop). Report lines: {@code sample SECOND
  * HEAP_AFTER_GC OPS}, {@code ops N}, {@code millis N}, {@code kept N}, {@code counter NAME N},
  * {@code final THREAD TYPE MESSAGE CAPTURED_FRAMES LOCALS}.
  */
@@ -31,12 +32,13 @@ public final class Storm {
     long seconds = Long.parseLong(args[1]);
     long sampleSeconds = Long.parseLong(args[2]);
     int threads = Integer.parseInt(args[3]);
+    int work = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     LongAdder ops = new LongAdder();
     AtomicBoolean stop = new AtomicBoolean();
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int seed = t;
-      Thread w = new Thread(() -> work(seed, ops, stop), "storm-" + t);
+      Thread w = new Thread(() -> work(seed, work, ops, stop), "storm-" + t);
       w.setDaemon(true);
       workers.add(w);
     }
@@ -82,12 +84,12 @@ public final class Storm {
     Files.write(report, lines, StandardCharsets.UTF_8);
   }
 
-  private static void work(int seed, LongAdder ops, AtomicBoolean stop) {
+  private static void work(int seed, int work, LongAdder ops, AtomicBoolean stop) {
     long n = seed;
     while (!stop.get()) {
       for (int i = 0; i < 256; i++, n++) {
         try {
-          Orders.submit(n);
+          Orders.submit(n, work);
         } catch (RuntimeException expected) {
           // The storm: every call throws, every exception is caught and dropped.
         }
