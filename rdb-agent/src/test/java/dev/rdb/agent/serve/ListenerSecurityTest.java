@@ -188,11 +188,10 @@ class ListenerSecurityTest {
 
   @Test
   void clientThatFloodsAndStopsReadingIsCutByTheQueueBoundAndOthersAreServed() throws Exception {
-    Socket socket = stalledSocket();
-    GateInputStream gate = new GateInputStream(socket.getInputStream());
-    Connection stalled = Connection.connect(new StreamChannel(gate, socket.getOutputStream()),
-        InProcessServer.clientOptions(agent.token()));
-    RemoteRef bigRef = bigArray(stalled);
+    StalledClient client = stalledClient();
+    GateInputStream gate = client.gate();
+    Connection stalled = client.connection();
+    RemoteRef bigRef = client.bigRef();
     Connection other = agent.connect();
 
     gate.close();
@@ -210,11 +209,10 @@ class ListenerSecurityTest {
 
   @Test
   void clientThatStopsReadingAndAsksNothingMoreIsCutByTheWatchdog() throws Exception {
-    Socket socket = stalledSocket();
-    GateInputStream gate = new GateInputStream(socket.getInputStream());
-    Connection stalled = Connection.connect(new StreamChannel(gate, socket.getOutputStream()),
-        InProcessServer.clientOptions(agent.token()));
-    RemoteRef bigRef = bigArray(stalled);
+    StalledClient client = stalledClient();
+    GateInputStream gate = client.gate();
+    Connection stalled = client.connection();
+    RemoteRef bigRef = client.bigRef();
     Connection other = agent.connect();
 
     gate.close();
@@ -401,6 +399,17 @@ class ListenerSecurityTest {
       pass();
       return in.read(b, off, len);
     }
+  }
+
+  /** A client over a small-buffer socket whose reads go through a gate, holding a big array. */
+  private record StalledClient(GateInputStream gate, Connection connection, RemoteRef bigRef) {}
+
+  private StalledClient stalledClient() throws Exception {
+    Socket socket = stalledSocket();
+    GateInputStream gate = new GateInputStream(socket.getInputStream());
+    Connection connection = Connection.connect(new StreamChannel(gate, socket.getOutputStream()),
+        InProcessServer.clientOptions(agent.token()));
+    return new StalledClient(gate, connection, bigArray(connection));
   }
 
   /**
