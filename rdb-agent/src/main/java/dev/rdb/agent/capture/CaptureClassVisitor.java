@@ -31,6 +31,11 @@ final class CaptureClassVisitor extends ClassVisitor {
   private String owner;
   private String fileName;
   private BoxingMethods boxing;
+  /**
+   * Class files before 50 are checked by the old inferencing verifier, whose rules for handlers
+   * around a constructor's super(...) call differ: their constructors stay protected after it only.
+   */
+  private boolean coverSuperCall;
   private int instrumented;
 
   /**
@@ -56,6 +61,7 @@ final class CaptureClassVisitor extends ClassVisitor {
   public void visit(int version, int access, String name, String signature, String superName,
       String[] interfaces) {
     owner = name;
+    coverSuperCall = (version & 0xFFFF) >= Opcodes.V1_6;
     boxing = mode == LocalsMode.EAGER && mayAddMethods ? new BoxingMethods(name, access, version)
         : null;
     super.visit(version, access, name, signature, superName, interfaces);
@@ -100,7 +106,7 @@ final class CaptureClassVisitor extends ClassVisitor {
     MethodNode result = new MethodNode(Opcodes.ASM9, original.access, original.name, original.desc,
         original.signature, original.exceptions.toArray(new String[0]));
     MethodVisitor handler = new UnwindHandler(owner, fileName, original.access, original.name,
-        original.desc, original.signature, null, allLocals, sites, boxing, result);
+        original.desc, original.signature, null, allLocals, coverSuperCall, sites, boxing, result);
     MethodVisitor chain = allLocals
         ? new SlotSplitter(owner, original.access, original.name, original.desc, original.signature, null,
             new Hoister(original.access, original.name, original.desc, original.signature, null, handler),

@@ -8,7 +8,8 @@ import java.util.BitSet;
  * boxed locals were visible there, without any cost on the normal path.
  *
  * @param line source line, or -1 when the class has no line numbers
- * @param inScope indexes into the site's locals that are in scope here (arguments always are)
+ * @param inScope indexes into the site's locals that are in scope here (`this` and
+ *     the parameters wherever they can be read: everywhere but before a constructor's super(...))
  * @param rethrow true inside a compiler-made catch-any handler (finally, synchronized,
  *     try-with-resources) that rethrows: the exception came from elsewhere in the method, so the
  *     store takes the line of the stack trace and the scope of the points on that line

@@ -35,15 +35,17 @@ import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
 
 /**
- * Step 3 of 3: wraps the method body (in constructors: what follows {@code super(...)}/{@code
- * this(...)}) in catch-all entries appended <em>last</em> to the exception table, so the method's own
- * handlers keep priority. The body is cut into stretches of one source line and one set of locals in
- * scope; each stretch has its own entry whose stub pushes the stretch's point number, and all stubs
- * share one handler that boxes {@code this}, the parameters and the locals into an {@code Object[]},
- * calls {@code Bridge.unwound(thrown, siteId, point, locals)} and rethrows the same throwable. The
- * normal path runs none of it. The handler's own code is guarded: if it fails (out of memory for the
- * array, no stack left for the call), {@code Bridge.captureFailed} counts it and the original
- * throwable is rethrown, never the failure.
+ * Step 3 of 3: wraps the method body in catch-all entries appended <em>last</em> to the exception
+ * table, so the method's own handlers keep priority. The body is cut into stretches of one source
+ * line and one set of locals in scope; each stretch has its own entry whose stub pushes the
+ * stretch's point number, and the stubs share one handler that asks {@code Bridge.skip}, else boxes
+ * {@code this}, the parameters and the locals into an {@code Object[]} and calls {@code
+ * Bridge.unwound(thrown, siteId, point, locals)}, and rethrows the same throwable. In a constructor
+ * the code before its {@code super(...)}/{@code this(...)} call has stubs of its own and a second
+ * shared handler that boxes the parameters only; the call itself is not covered (the comment in
+ * {@code wrap} says why). The normal path runs none of it. The handler's own code is guarded: if it
+ * fails (out of memory for the array, no stack left for the call), {@code Bridge.captureFailed}
+ * counts it and the original throwable is rethrown, never the failure.
  *
  * <p>A value is captured only when the verifier would accept loading it in the handler: every
  * instruction of the protected range must see its slot with one type (which {@link SlotSplitter} and
@@ -52,6 +54,8 @@ import org.objectweb.asm.tree.analysis.Frame;
 final class UnwindHandler extends MethodNode {
 
   static final String BRIDGE = "dev/rdb/agent/bridge/Bridge";
+  /** A segment without a catch-all: a constructor's super(...) or this(...) call. */
+  private static final int UNCOVERED = -1;
   private static final BasicValue THIS_BEFORE_SUPER =
       new BasicValue(Type.getObjectType("dev/rdb/agent/UninitializedThis"));
 
@@ -59,19 +63,22 @@ final class UnwindHandler extends MethodNode {
   private final String className;
   private final String fileName;
   private final boolean allLocals;
+  /** Whether a constructor's code up to its super(...) call is protected too (class files 50+). */
+  private final boolean coverSuperCall;
   private final CaptureSites sites;
   /** Null: box inline. */
   private final BoxingMethods boxing;
   private final MethodVisitor next;
 
   UnwindHandler(String owner, String fileName, int access, String name, String descriptor,
-      String signature, String[] exceptions, boolean allLocals, CaptureSites sites,
-      BoxingMethods boxing, MethodVisitor next) {
+      String signature, String[] exceptions, boolean allLocals, boolean coverSuperCall,
+      CaptureSites sites, BoxingMethods boxing, MethodVisitor next) {
     super(Opcodes.ASM9, access, name, descriptor, signature, exceptions);
     this.owner = owner;
     this.className = owner.replace('/', '.');
     this.fileName = fileName;
     this.allLocals = allLocals;
+    this.coverSuperCall = coverSuperCall;
     this.sites = sites;
     this.boxing = boxing;
     this.next = next;
@@ -86,17 +93,38 @@ final class UnwindHandler extends MethodNode {
   private void wrap() {
     boolean constructor = "<init>".equals(name);
     Frame<BasicValue>[] before = analyze(constructor);
+    AbstractInsnNode first = firstProtected(constructor, before);
+    AbstractInsnNode superCall = constructor ? first.getPrevious() : null;
+    Frame<BasicValue>[] frames = before;
+    LabelNode preStart = null;
+    if (constructor && coverSuperCall) {
+      preStart = new LabelNode();
+      instructions.insert(preStart);
+      frames = shift(frames, 0);
+    }
     LabelNode start = new LabelNode();
-    instructions.insertBefore(firstProtected(constructor, before), start);
+    instructions.insertBefore(first, start);
     LabelNode end = new LabelNode();
     instructions.add(end);
-    // Indexes shifted by one at and after the start label; recompute them against the new list.
-    Frame<BasicValue>[] frames = shift(before, instructions.indexOf(start));
+    // Indexes shifted by one at and after each inserted label; recompute them against the new list.
+    frames = shift(frames, instructions.indexOf(start));
+    int preFrom = preStart == null ? -1 : instructions.indexOf(preStart);
     int from = instructions.indexOf(start);
     int to = instructions.indexOf(end);
 
     List<Candidate> candidates = candidates(constructor);
-    candidates.removeIf(c -> !loadableEverywhere(c, frames, from, to, constructor));
+    Frame<BasicValue>[] analyzed = frames;
+    candidates.removeIf(c -> !loadableEverywhere(c, analyzed, from, to, constructor));
+    BitSet beforeSuper = new BitSet();
+    if (preStart != null) {
+      for (int c = 0; c < candidates.size(); c++) {
+        LocalSlot slot = candidates.get(c).slot;
+        if (slot.slot() != 0 && candidates.get(c).ranges == null
+            && loadableEverywhere(candidates.get(c), analyzed, preFrom, from, false)) {
+          beforeSuper.set(c);
+        }
+      }
+    }
 
     AbstractInsnNode[] insns = instructions.toArray();
     int[] lineAt = lines(insns);
@@ -105,15 +133,32 @@ final class UnwindHandler extends MethodNode {
     Map<Point, Integer> pointIds = new LinkedHashMap<>();
     List<AbstractInsnNode> segmentStarts = new ArrayList<>();
     List<Integer> segmentPoints = new ArrayList<>();
+    BitSet pointsBeforeSuper = new BitSet();
     Point previous = null;
-    for (int i = from + 1; i < to; i++) {
+    for (int i = (preStart == null ? from : preFrom) + 1; i < to; i++) {
       if (insns[i].getOpcode() < 0) {
         continue;
       }
-      Point p = new Point(lineAt[i], scopeAt(ranges, i), rethrowing[i]);
+      if (insns[i] == superCall) {
+        // The call itself stays uncovered: ASM gives a handler the types of every local anywhere
+        // in its range, `this` after the call too, and an initialized `this` merged with an
+        // uninitialized one is no longer `this` at all, which the verifier refuses. So what the
+        // super constructor throws shows this frame without values.
+        segmentStarts.add(insns[i]);
+        segmentPoints.add(UNCOVERED);
+        previous = null;
+        continue;
+      }
+      boolean pre = i < from;
+      Point p = pre ? new Point(lineAt[i], beforeSuper, false)
+          : new Point(lineAt[i], scopeAt(ranges, i), rethrowing[i]);
       if (!p.equals(previous)) {
         segmentStarts.add(insns[i]);
-        segmentPoints.add(pointIds.computeIfAbsent(p, k -> pointIds.size()));
+        int id = pointIds.computeIfAbsent(p, k -> pointIds.size());
+        segmentPoints.add(id);
+        if (pre) {
+          pointsBeforeSuper.set(id);
+        }
         previous = p;
       }
     }
@@ -130,7 +175,12 @@ final class UnwindHandler extends MethodNode {
     CaptureSite site = sites.register(new CaptureSites.SiteDraft(className, name, desc, fileName,
         localVariables != null && !localVariables.isEmpty(), allLocals, slots, points));
 
+    // Before super(...) `this` is uninitialized: code reached from there must not meet code reached
+    // from after it (the verifier would merge `this` away and refuse the flow), so each part has
+    // its own handler, and the early one captures the parameters only.
+    int kept = firstFreeSlot();
     LabelNode common = new LabelNode();
+    LabelNode commonBeforeSuper = new LabelNode();
     List<LabelNode> stubs = new ArrayList<>();
     InsnList handler = new InsnList();
     for (int point = 0; point < points.size(); point++) {
@@ -138,13 +188,39 @@ final class UnwindHandler extends MethodNode {
       stubs.add(stub);
       handler.add(stub);
       handler.add(pushInt(point));
-      handler.add(new JumpInsnNode(Opcodes.GOTO, common));
+      handler.add(new JumpInsnNode(Opcodes.GOTO, pointsBeforeSuper.get(point) ? commonBeforeSuper : common));
     }
-    handler.add(common);
-    // Keep the throwable in a fresh local: if the handler's own code fails (no memory for the
-    // array or a box, no stack for the call), the guard below rethrows it instead of the failure.
-    int kept = firstFreeSlot();
+    handler.add(sharedHandler(common, kept, site.id(), slots, null));
+    if (!pointsBeforeSuper.isEmpty()) {
+      handler.add(sharedHandler(commonBeforeSuper, kept, site.id(), slots, beforeSuper));
+    }
+    instructions.add(handler);
+    for (int s = 0; s < segmentLabels.size(); s++) {
+      if (segmentPoints.get(s) == UNCOVERED) {
+        continue;
+      }
+      LabelNode segmentEnd = s + 1 < segmentLabels.size() ? segmentLabels.get(s + 1) : end;
+      tryCatchBlocks.add(new TryCatchBlockNode(segmentLabels.get(s), segmentEnd,
+          stubs.get(segmentPoints.get(s)), null));
+    }
+    maxLocals = Math.max(maxLocals, kept + 2);
+    maxStack = Math.max(maxStack, 8);
+  }
+
+  /**
+   * The handler the stubs jump to with {@code [thrown, point]}: keeps the throwable in a fresh local
+   * (slot {@code kept}, the point in the next), asks {@code Bridge.skip}, else boxes the values and
+   * calls {@code Bridge.unwound}, and rethrows. Its own code is guarded (two entries, added to the
+   * exception table now, before the catch-alls): if it fails (out of memory for the array or a box,
+   * no stack for a call), {@code Bridge.captureFailed} counts it and the original is rethrown.
+   *
+   * @param loadable the values it may load (the others pass as null or zero); null: all
+   */
+  private InsnList sharedHandler(LabelNode entry, int kept, int siteId, List<LocalSlot> slots,
+      BitSet loadable) {
     int keptPoint = kept + 1;
+    InsnList handler = new InsnList();
+    handler.add(entry);
     handler.add(new VarInsnNode(Opcodes.ISTORE, keptPoint));
     handler.add(new VarInsnNode(Opcodes.ASTORE, kept));
     LabelNode guardStart = new LabelNode();
@@ -157,15 +233,20 @@ final class UnwindHandler extends MethodNode {
     handler.add(guardStart);
     // Ask first: in a storm the bridge declines almost every throwable, and asking costs less
     // than the array and the boxes.
-    pushSitePoint(handler, kept, site.id(), keptPoint);
+    pushSitePoint(handler, kept, siteId, keptPoint);
     handler.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "skip", Bridge.SKIP_DESCRIPTOR, false));
     handler.add(new JumpInsnNode(Opcodes.IFNE, rethrow));
-    pushSitePoint(handler, kept, site.id(), keptPoint);
+    pushSitePoint(handler, kept, siteId, keptPoint);
     BoxingMethods.Call outlined = boxing == null ? null
         : boxing.callFor(slots.stream().map(LocalSlot::descriptor).toList());
     if (outlined != null) {
-      for (LocalSlot slot : slots) {
-        handler.add(new VarInsnNode(Type.getType(slot.descriptor()).getOpcode(Opcodes.ILOAD), slot.slot()));
+      for (int i = 0; i < slots.size(); i++) {
+        LocalSlot slot = slots.get(i);
+        if (loadable == null || loadable.get(i)) {
+          handler.add(new VarInsnNode(Type.getType(slot.descriptor()).getOpcode(Opcodes.ILOAD), slot.slot()));
+        } else {
+          handler.add(zeroOf(slot.descriptor()));
+        }
       }
       handler.add(new MethodInsnNode(Opcodes.INVOKESTATIC, outlined.owner(), outlined.name(),
           outlined.descriptor(), outlined.isInterface()));
@@ -173,10 +254,12 @@ final class UnwindHandler extends MethodNode {
       handler.add(pushInt(slots.size()));
       handler.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/Object"));
       for (int i = 0; i < slots.size(); i++) {
-        handler.add(new InsnNode(Opcodes.DUP));
-        handler.add(pushInt(i));
-        loadBoxed(handler, slots.get(i));
-        handler.add(new InsnNode(Opcodes.AASTORE));
+        if (loadable == null || loadable.get(i)) {
+          handler.add(new InsnNode(Opcodes.DUP));
+          handler.add(pushInt(i));
+          loadBoxed(handler, slots.get(i));
+          handler.add(new InsnNode(Opcodes.AASTORE));
+        }
       }
     }
     handler.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "unwound", Bridge.UNWOUND_DESCRIPTOR, false));
@@ -196,19 +279,22 @@ final class UnwindHandler extends MethodNode {
     handler.add(new InsnNode(Opcodes.POP));
     handler.add(new VarInsnNode(Opcodes.ALOAD, kept));
     handler.add(new InsnNode(Opcodes.ATHROW));
-    instructions.add(handler);
-
     // The guards cover only handler code, which no other entry does: their place in the table is
     // free, and before the catch-alls it keeps those last.
     tryCatchBlocks.add(new TryCatchBlockNode(guardStart, guardEnd, guardHandler, null));
     tryCatchBlocks.add(new TryCatchBlockNode(lastResortStart, lastResortEnd, lastResort, null));
-    for (int s = 0; s < segmentLabels.size(); s++) {
-      LabelNode segmentEnd = s + 1 < segmentLabels.size() ? segmentLabels.get(s + 1) : end;
-      tryCatchBlocks.add(new TryCatchBlockNode(segmentLabels.get(s), segmentEnd,
-          stubs.get(segmentPoints.get(s)), null));
+    return handler;
+  }
+
+  /** The zero of a descriptor's kind: what a value the handler may not load passes as. */
+  private static AbstractInsnNode zeroOf(String descriptor) {
+    switch (Slots.kind(descriptor)) {
+      case 'I': return new InsnNode(Opcodes.ICONST_0);
+      case 'J': return new InsnNode(Opcodes.LCONST_0);
+      case 'F': return new InsnNode(Opcodes.FCONST_0);
+      case 'D': return new InsnNode(Opcodes.DCONST_0);
+      default: return new InsnNode(Opcodes.ACONST_NULL);
     }
-    maxLocals = Math.max(maxLocals, keptPoint + 1);
-    maxStack = Math.max(maxStack, 8);
   }
 
   /** The first local slot no parameter or instruction of the method uses. */

@@ -80,7 +80,9 @@ final class FrameMerger {
     Object[] values = capture.values();
     for (int i = 0; i < site.locals().size() && i < values.length; i++) {
       LocalSlot slot = site.locals().get(i);
-      if (slot.argument() || scope.get(i)) {
+      // A point's scope holds `this` and the parameters wherever they can be read: not `this`
+      // before a constructor's super(...) call.
+      if (point == null ? slot.argument() : scope.get(i)) {
         locals.add(new LocalView(slot.name(), slot.type(), slot.argument(), values[i]));
       }
     }

@@ -28,7 +28,7 @@ class CaptureStoreTest {
 
   private CaptureSite site(String className, String method, int line, boolean allLocals) {
     BitSet scope = new BitSet();
-    scope.set(1);
+    scope.set(0, 2);
     return sites.register(new CaptureSites.SiteDraft(className, method, "(I)V", "F.java", true,
         allLocals, List.of(new LocalSlot("n", "int", "I", 0, true), new LocalSlot("x", "int", "I", 1, false)),
         List.of(new CapturePoint(line, scope, false))));
