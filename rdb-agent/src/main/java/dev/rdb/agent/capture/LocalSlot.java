@@ -9,7 +9,8 @@ import org.objectweb.asm.Type;
  * @param type declared type in Java source form ({@code int}, {@code java.lang.String[]})
  * @param descriptor JVM descriptor of the declared type
  * @param slot the local-variable slot the handler loads it from
- * @param argument true for {@code this} and parameters, which are in scope everywhere
+ * @param argument true for {@code this} and parameters (in scope wherever they can be read; see
+ *     {@link CapturePoint#inScope})
  */
 public record LocalSlot(String name, String type, String descriptor, int slot, boolean argument) {
 

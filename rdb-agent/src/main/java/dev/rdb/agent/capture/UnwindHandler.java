@@ -510,7 +510,7 @@ final class UnwindHandler extends MethodNode {
     return inHandler;
   }
 
-  /** Per candidate, its table ranges as pairs of instruction indexes; null: in scope everywhere. */
+  /** Per candidate, its table ranges as pairs of instruction indexes; null: this or a parameter. */
   private int[][] ranges(List<Candidate> candidates) {
     int[][] ranges = new int[candidates.size()][];
     for (int c = 0; c < candidates.size(); c++) {
