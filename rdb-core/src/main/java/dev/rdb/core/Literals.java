@@ -2,8 +2,9 @@ package dev.rdb.core;
 
 /**
  * String and char values written as Java literals for people: the CLI's renderer and the agent's
- * text dumps print remote strings with these escapes, so both show a value the same way and a
- * control or format character in a remote string can never reach a terminal raw.
+ * text dumps print remote strings with these escapes (and map keys bare by the same rule), so both
+ * show a value the same way and a control or format character in a remote string can never reach
+ * a terminal raw.
  */
 public final class Literals {
   private Literals() {}
@@ -30,5 +31,22 @@ public final class Literals {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Whether a map key may print without quotes, as in Java's {@code toString}: a short word
+   * (letters, digits, {@code _ - .}) that cannot be mistaken for {@code null} or a boolean.
+   */
+  public static boolean isBareWord(String s) {
+    if (s.isEmpty() || s.length() > 40 || !Character.isLetter(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != '_' && c != '-' && c != '.') {
+        return false;
+      }
+    }
+    return !s.equals("null") && !s.equals("true") && !s.equals("false");
   }
 }

@@ -248,24 +248,11 @@ final class DumpText {
 
   /** Map keys that are plain words print bare, as in Java's toString; others as values. */
   private static void key(StringBuilder out, DumpValue key, int level, Set<String> path) {
-    if (key instanceof DumpValue.Scalar s && s.text() == null && isWord(s.json().toString())) {
+    if (key instanceof DumpValue.Scalar s && s.text() == null && Literals.isBareWord(s.json().toString())) {
       out.append(s.json());
     } else {
       inline(out, key, null, level, path);
     }
-  }
-
-  private static boolean isWord(String s) {
-    if (s.isEmpty() || s.length() > 40 || !Character.isLetter(s.charAt(0))) {
-      return false;
-    }
-    for (int i = 1; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!Character.isLetterOrDigit(c) && c != '_' && c != '-' && c != '.') {
-        return false;
-      }
-    }
-    return !s.equals("null") && !s.equals("true") && !s.equals("false");
   }
 
   private static void header(StringBuilder out, ObjectNode node) {

@@ -241,24 +241,11 @@ public final class ValueRenderer {
 
   /** Map keys that are plain words print bare, as in Java's toString; others as values. */
   private void key(AttributedStringBuilder out, Value key, ObjectGraph graph, int level, Set<String> path) {
-    if (key instanceof Value.Text t && !t.isCut() && isWord(t.text())) {
+    if (key instanceof Value.Text t && !t.isCut() && Literals.isBareWord(t.text())) {
       out.append(t.text());
     } else {
       inline(out, key, graph, level, path);
     }
-  }
-
-  private static boolean isWord(String s) {
-    if (s.isEmpty() || s.length() > 40 || !Character.isLetter(s.charAt(0))) {
-      return false;
-    }
-    for (int i = 1; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!Character.isLetterOrDigit(c) && c != '_' && c != '-' && c != '.') {
-        return false;
-      }
-    }
-    return !s.equals("null") && !s.equals("true") && !s.equals("false");
   }
 
   private void header(AttributedStringBuilder out, Description d) {
