@@ -9,8 +9,8 @@ import dev.rdb.core.ConnectionOptions;
 import dev.rdb.core.Redaction;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.lang.instrument.Instrumentation;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.file.Path;
@@ -117,16 +117,14 @@ public final class Server {
           sessions);
     } catch (BindException taken) {
       if (options.portGiven()) {
-        throw new Failure("cannot listen on " + hostPort(options.host(), options.port()) + ": "
-            + taken.getMessage());
+        throw cannotListen(options, taken.getMessage());
       }
       // Only the default gives way: parallel test forks and a second service on one machine each
       // get a port of their own, found through the agent file (rdb ps, rdb attach PID).
       listener = bindFreePort(options, taken, tls, connection, limits, counters, sessions);
       portTaken = ", as port " + options.port() + " is taken";
     } catch (IOException | RuntimeException e) {
-      throw new Failure("cannot listen on " + hostPort(options.host(), options.port()) + ": "
-          + e.getMessage());
+      throw cannotListen(options, e.getMessage());
     }
     InetSocketAddress address = listener.address();
     String where = hostPort(options.host(), address.getPort());
@@ -178,9 +176,12 @@ public final class Server {
     try {
       return Listener.bind(options.host(), 0, tls, connection, limits, counters, sessions);
     } catch (IOException | RuntimeException e) {
-      throw new Failure("cannot listen on " + hostPort(options.host(), options.port()) + ": "
-          + taken.getMessage() + ", nor on a free port: " + e.getMessage());
+      throw cannotListen(options, taken.getMessage() + ", nor on a free port: " + e.getMessage());
     }
+  }
+
+  private static Failure cannotListen(ServeOptions options, String why) {
+    return new Failure("cannot listen on " + hostPort(options.host(), options.port()) + ": " + why);
   }
 
   Listener listener() {
