@@ -2,6 +2,7 @@ package dev.rdb.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -26,8 +27,8 @@ class ReleaseTest {
     try (Session s = Session.open(new Warehouse(), Policy.readOnly())) {
       RemoteRef boxes = (RemoteRef) s.client().root().get("boxes");
       int baseline = s.server().stats().exportedObjects();
-      fetchAndDrop(boxes);
-      assertThat(s.server().stats().exportedObjects()).isGreaterThanOrEqualTo(baseline + 1000);
+      fetchAndDrop(boxes, () -> assertThat(s.server().stats().exportedObjects())
+          .isGreaterThanOrEqualTo(baseline + 1000));
       awaitWithGc(() -> s.server().stats().exportedObjects() == baseline,
           () -> "server table " + s.server().stats().exportedObjects() + ", baseline " + baseline);
       assertThat(s.client().stats().importedRefs()).isLessThanOrEqualTo(baseline);
@@ -39,7 +40,7 @@ class ReleaseTest {
     try (Session s = Session.open(new Warehouse(), Policy.readOnly())) {
       RemoteRef boxes = (RemoteRef) s.client().root().get("boxes");
       int baseline = s.server().stats().exportedObjects();
-      fetchAndDrop(boxes);
+      fetchAndDrop(boxes, () -> { });
       awaitWithGc(() -> s.server().stats().exportedObjects() == baseline,
           () -> "server table " + s.server().stats().exportedObjects());
       int releases = s.clientChannel().sentOfKind("RELEASE").size();
@@ -62,9 +63,12 @@ class ReleaseTest {
     assertThat(kept).hasSize(1000);
   }
 
-  private static void fetchAndDrop(RemoteRef boxes) {
+  /** Runs {@code whileHeld} before the fetched references may be collected and released. */
+  private static void fetchAndDrop(RemoteRef boxes, Runnable whileHeld) {
     List<Object> all = boxes.toList();
     assertThat(all).hasSize(1000).allMatch(o -> o instanceof RemoteRef);
+    whileHeld.run();
+    Reference.reachabilityFence(all);
   }
 
   private static void awaitWithGc(BooleanSupplier condition,

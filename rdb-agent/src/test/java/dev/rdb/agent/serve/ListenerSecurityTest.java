@@ -14,6 +14,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.ref.Reference;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -157,13 +158,17 @@ class ListenerSecurityTest {
   void leavingOrKilledClientsFreeTheirReferences() throws Exception {
     assertThat(agent.gauge("exportedObjects")).isZero();
     List<Connection> clients = new ArrayList<>();
+    // Held so that no handle is collected, and released by its client, before the count is read.
+    List<Object> described = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       Connection c = agent.connect();
       RemoteRef pm = (RemoteRef) c.root().call("postMortem", 1);
-      c.describe(List.of(pm.get("frames")), 3);
+      Object frames = pm.get("frames");
+      described.add(List.of(pm, frames, c.describe(List.of(frames), 3)));
       clients.add(c);
     }
     assertThat(agent.gauge("exportedObjects")).isGreaterThan(5 * 10);
+    Reference.reachabilityFence(described);
     InProcessServer.await("five clients registered", () -> agent.gauge("clientsConnected") == 5);
     clients.get(0).close();
     for (Connection c : clients.subList(1, 4)) {
