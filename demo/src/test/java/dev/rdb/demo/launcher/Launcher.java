@@ -30,13 +30,19 @@ final class Launcher {
   }
 
   static Launcher start(Path home, String... args) throws IOException {
+    return startWithJavaOptions(home, "", args);
+  }
+
+  /** As {@link #start}, adding {@code javaOptions} to the JVM's (through RDB_JAVA_OPTS). */
+  static Launcher startWithJavaOptions(Path home, String javaOptions, String... args)
+      throws IOException {
     Path output = home.resolve("rdb-output.txt");
     List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("rdb").toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
         .redirectInput(new File("/dev/null")).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().put("CI", "true");
-    builder.environment().put("RDB_JAVA_OPTS", "-Duser.home=" + home);
+    builder.environment().put("RDB_JAVA_OPTS", ("-Duser.home=" + home + " " + javaOptions).strip());
     builder.environment().remove("RDB_TOKEN");
     return new Launcher(builder.start(), output);
   }
