@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,13 +25,20 @@ import java.util.Set;
  * {@code dev.rdb.agent.serve.AgentFile}; format 1): how a debugger on this machine finds it and,
  * when the agent generated its token, proves it may attach. {@code token} is null when the token
  * was given as an agent option; {@code fingerprint} is the TLS certificate's SHA-256 (upper-case
- * hex, colon-separated) when {@code tls}.
+ * hex, colon-separated) when {@code tls}; {@code startedAt}, when the agent wrote the file, is null
+ * when the file does not say.
  */
 public record AgentFile(Path path, long pid, String host, int port, String token, boolean tls,
-    String fingerprint, String policy, String mainClass, String agentVersion, String javaVersion) {
+    String fingerprint, String policy, String mainClass, String agentVersion, String javaVersion,
+    Instant startedAt) {
 
   /** The format version this reader knows. */
   static final int FORMAT = 1;
+  /**
+   * How far a process's start may seem to follow its own agent's file and still be that JVM: the
+   * OS reports start times coarsely (Linux to the boot second) and the clock may step meanwhile.
+   */
+  static final Duration START_SLACK = Duration.ofSeconds(2);
 
   /** {@code <home>/.rdb/agents}. */
   public static Path directory(Path home) {
@@ -73,9 +83,24 @@ public record AgentFile(Path path, long pid, String host, int port, String token
     return Optional.empty();
   }
 
-  /** Whether the process that wrote the file still runs. */
+  /**
+   * Whether the JVM that wrote the file still runs: its pid is a live process that did not start
+   * after the file was written (a later one got the pid of a JVM that was killed).
+   */
   public boolean alive() {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    return liveProcess().filter(p -> reusedBy(p).isEmpty()).isPresent();
+  }
+
+  private Optional<ProcessHandle> liveProcess() {
+    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+  }
+
+  /** When {@code process} started, if that is after this file was written: it only reuses the pid. */
+  private Optional<Instant> reusedBy(ProcessHandle process) {
+    if (startedAt == null) {
+      return Optional.empty();
+    }
+    return process.info().startInstant().filter(start -> start.isAfter(startedAt.plus(START_SLACK)));
   }
 
   /**
@@ -96,8 +121,7 @@ public record AgentFile(Path path, long pid, String host, int port, String token
           + " with port=off writes none)" + portHint(home, pid) + "; `rdb ps` lists the JVMs with an agent");
     }
     if (!alive) {
-      throw new ConnectFailedException("the JVM with pid " + pid + " is gone; its agent file " + path
-          + " is stale (left by a kill -9?); `rdb ps` lists the JVMs with an agent");
+      throw stale(pid, path, "is gone");
     }
     AgentFile file;
     try {
@@ -109,7 +133,17 @@ public record AgentFile(Path path, long pid, String host, int port, String token
       throw new ConnectFailedException("cannot use the agent file of pid " + pid + ": " + path + " is for pid "
           + file.pid());
     }
+    Optional<Instant> reused = file.liveProcess().flatMap(file::reusedBy);
+    if (reused.isPresent()) {
+      throw stale(pid, path, "is gone: pid " + pid + " is now a process started at " + reused.get()
+          + ", after the agent wrote its file at " + file.startedAt());
+    }
     return file;
+  }
+
+  private static ConnectFailedException stale(long pid, Path path, String why) {
+    return new ConnectFailedException("the JVM with pid " + pid + " " + why + "; its agent file " + path
+        + " is stale (left by a kill -9?); `rdb ps` lists the JVMs with an agent");
   }
 
   /** When a live agent listens on port {@code number}, the user probably meant that port. */
@@ -163,6 +197,7 @@ public record AgentFile(Path path, long pid, String host, int port, String token
     String mainClass = null;
     String agentVersion = null;
     String javaVersion = null;
+    String startedAt = null;
     boolean object;
     try (InputStream in = Files.newInputStream(file); JsonParser json = new JsonFactory().createParser(in)) {
       object = json.nextToken() == JsonToken.START_OBJECT;
@@ -186,6 +221,7 @@ public record AgentFile(Path path, long pid, String host, int port, String token
           case "mainClass" -> mainClass = text;
           case "agentVersion" -> agentVersion = text;
           case "javaVersion" -> javaVersion = text;
+          case "startedAt" -> startedAt = text;
           default -> { }
         }
       }
@@ -210,7 +246,18 @@ public record AgentFile(Path path, long pid, String host, int port, String token
       throw new IOException("has no valid pid and port");
     }
     return new AgentFile(file, pid, host == null || host.isEmpty() ? "127.0.0.1" : host, port, token, tls, fingerprint,
-        policy, mainClass, agentVersion, javaVersion);
+        policy, mainClass, agentVersion, javaVersion, instant(startedAt));
+  }
+
+  private static Instant instant(String text) throws IOException {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IOException("has a \"startedAt\" that is no instant: " + text, e);
+    }
   }
 
   private static void checkPrivateToThisUser(Path file) throws IOException {

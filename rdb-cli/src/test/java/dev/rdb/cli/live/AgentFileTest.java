@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +32,14 @@ class AgentFileTest {
   }
 
   private static String agentJson(long pid, String host, int port) {
+    return agentJson(pid, host, port, "\"" + Instant.now() + "\"");
+  }
+
+  /** The file as an agent writes it, written at {@code startedAt} (JSON: a string or null). */
+  private static String agentJson(long pid, String host, int port, String startedAt) {
     return "{\"format\": 1, \"pid\": " + pid + ", \"host\": \"" + host + "\", \"port\": " + port + ", \"token\": \"t0k\", "
         + "\"tls\": true, \"fingerprint\": \"AB:CD\", \"policy\": \"readonly\", \"mainClass\": \"com.acme.Shop\", "
-        + "\"agentVersion\": \"0.1.0\", \"javaVersion\": \"17\", \"startedAt\": \"2026-11-25T23:40:00.123Z\"}";
+        + "\"agentVersion\": \"0.1.0\", \"javaVersion\": \"17\", \"startedAt\": " + startedAt + "}";
   }
 
   /** A pid that was a process a moment ago and is none now. */
@@ -85,6 +91,46 @@ class AgentFileTest {
     assertThatThrownBy(() -> AgentFile.forPid(home, pid))
         .hasMessage("the JVM with pid " + pid + " is gone; its agent file " + path + " is stale (left by a kill -9?); "
             + "`rdb ps` lists the JVMs with an agent");
+  }
+
+  @Test
+  void aPidTakenByAProcessStartedAfterTheFileWasWrittenIsStale() throws Exception {
+    Path path = write(SELF, agentJson(SELF, "127.0.0.1", 40_001, "\"2020-01-01T00:00:00Z\""));
+    Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
+
+    assertThatThrownBy(() -> AgentFile.forPid(home, SELF))
+        .hasMessage("the JVM with pid " + SELF + " is gone: pid " + SELF + " is now a process started at " + started
+            + ", after the agent wrote its file at 2020-01-01T00:00:00Z; its agent file " + path
+            + " is stale (left by a kill -9?); `rdb ps` lists the JVMs with an agent");
+    assertThat(AgentFile.ofPid(home, SELF)).hasValueSatisfying(file -> assertThat(file.alive()).isFalse());
+    assertThat(AgentFile.forAddress(home, new AgentAddress("127.0.0.1", 40_001))).isEmpty();
+  }
+
+  @Test
+  void aFileWrittenWhileItsProcessRunsIsAlive() throws Exception {
+    write(SELF, agentJson(SELF, "127.0.0.1", 40_001));
+
+    assertThat(AgentFile.forPid(home, SELF).alive()).isTrue();
+    assertThat(AgentFile.forAddress(home, new AgentAddress("127.0.0.1", 40_001))).isPresent();
+  }
+
+  @Test
+  void aFileThatDoesNotSayWhenItWasWrittenBelongsToTheLiveProcess() throws Exception {
+    write(SELF, agentJson(SELF, "127.0.0.1", 40_001, "null"));
+
+    AgentFile file = AgentFile.forPid(home, SELF);
+
+    assertThat(file.startedAt()).isNull();
+    assertThat(file.alive()).isTrue();
+  }
+
+  @Test
+  void aStartedAtThatIsNoInstantSaysSo() throws Exception {
+    Path path = write(SELF, agentJson(SELF, "127.0.0.1", 40_001, "\"yesterday\""));
+
+    assertThatThrownBy(() -> AgentFile.forPid(home, SELF))
+        .hasMessage("cannot use the agent file of pid " + SELF + ": " + path
+            + " has a \"startedAt\" that is no instant: yesterday");
   }
 
   @Test
