@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import java.util.Set;
  * {@code ~/.rdb/agents/<pid>.json}: how a debugger on this machine finds a running agent and, when
  * the agent generated its token, proves it may attach. The file is readable by its owner only
  * (0600, directory 0700), written atomically (a reader never sees half a file) and deleted when the
- * JVM exits. Format: {@code docs/ARCHITECTURE.md}, "Agent file".
+ * JVM exits. A JVM killed with {@code -9} cannot delete its file: the next agent to write one
+ * deletes the files (and half-written ones) of pids no process has any more. Format:
+ * {@code docs/ARCHITECTURE.md}, "Agent file".
  *
  * <p>{@code ~} is the {@code user.home} system property of the target, so tests can move it.
  */
@@ -85,7 +88,33 @@ final class AgentFile {
     } finally {
       Files.deleteIfExists(temp);
     }
+    removeFilesOfGoneProcesses(dir);
     return new AgentFile(path);
+  }
+
+  /**
+   * Deletes {@code PID.json} and {@code PID.*.tmp} of pids that are no process now. A pid some
+   * other process has taken since keeps its file: only the reader can tell that one is stale (by
+   * when the process started), and deleting a live agent's file would lose its token.
+   */
+  private static void removeFilesOfGoneProcesses(Path dir) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        int digits = 0;
+        while (digits < name.length() && Character.isDigit(name.charAt(digits))) {
+          digits++;
+        }
+        boolean ours = digits > 0 && digits <= 10 && name.startsWith(".", digits)
+            && (name.length() == digits + ".json".length() && name.endsWith(".json")
+                || name.endsWith(".tmp"));
+        if (ours && ProcessHandle.of(Long.parseLong(name.substring(0, digits))).isEmpty()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Tidying only: a file left behind is reported as stale by rdb, never used.
+    }
   }
 
   /** Removes the file; quiet, since it runs while the JVM exits. */

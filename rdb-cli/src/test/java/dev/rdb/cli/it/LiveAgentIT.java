@@ -169,6 +169,11 @@ class LiveAgentIT {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err().strip()).isEqualTo("rdb: the JVM with pid " + pid + " is gone; its agent file " + stale
         + " is stale (left by a kill -9?); `rdb ps` lists the JVMs with an agent");
+
+    try (TargetJvm next = TargetJvm.start(RdbProcess.buildJava(), home, "port=0")) {
+      assertThat(next.port()).as("the next agent wrote its file").isPositive();
+      assertThat(stale).as("the next agent deletes the file of the killed JVM").doesNotExist();
+    }
   }
 
   @Test
