@@ -34,10 +34,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Every thread that sends (callers, the reader, workers, {@code rdb-release}, close) hands the
  * message to the channel, which checks it there (a reply too large for the channel becomes a
- * {@code FAIL "too-large"}). Over a {@link StreamChannel} that never waits for the peer: the
- * channel's writer thread ({@code rdb-writer-…}) writes, and a peer that stops reading fills the
- * channel's bounded queue and gets the connection closed, with the bytes queued in the reason,
- * instead of holding a worker per request in a socket write.
+ * {@code FAIL "too-large"}). Over a {@link StreamChannel} that never waits for the peer: the sender
+ * writes only what a non-blocking socket takes at once, the channel's writer thread
+ * ({@code rdb-writer-…}) the rest, and a peer that stops reading fills the channel's bounded queue
+ * and gets the connection closed, with the bytes queued in the reason, instead of holding a worker
+ * per request in a socket write.
  *
  * <p>Every call waits at most {@link ConnectionOptions#callTimeout()}. When the connection closes,
  * for whatever reason, every waiting call fails with a {@link ConnectionClosedException} saying why

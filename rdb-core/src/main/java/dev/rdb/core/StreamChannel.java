@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.buffer.MessageBuffer;
@@ -42,6 +43,12 @@ import org.msgpack.core.buffer.MessageBuffer;
  * the same reason. A frame on its own is always accepted, however large, when nothing is queued.
  * So only the writer thread can be stuck in a socket write (Java sockets have no write timeout);
  * closing the channel fails that write.
+ *
+ * <p>Over a socket that has a {@link java.nio.channels.SocketChannel} (one opened or accepted
+ * through {@code java.nio}, not TLS), the channel switches it to non-blocking mode, and a send
+ * that finds nothing queued writes its frame itself, as far as the socket takes it at once; only
+ * what is left goes to the writer thread. So a round trip costs no thread hand-off while the peer
+ * keeps up, and a send still never waits for the peer.
  */
 public final class StreamChannel implements Channel {
   /** Default limit on one frame, in bytes: 16 MiB. */
@@ -64,6 +71,8 @@ public final class StreamChannel implements Channel {
   private final AutoCloseable resource;
   private final InputStream rawIn;
   private final OutputStream rawOut;
+  /** The socket a send may write to itself when nothing is queued; null over plain streams. */
+  private final NonBlockingSocket direct;
   private final Object receiveLock = new Object();
   /** Guards the outbound state below; held only to queue and take frames, never to write. */
   private final ReentrantLock sendLock = new ReentrantLock();
@@ -106,11 +115,11 @@ public final class StreamChannel implements Channel {
    */
   public StreamChannel(InputStream in, OutputStream out, int maxFrameBytes, long maxQueuedBytes,
       String name) {
-    this(in, out, maxFrameBytes, maxQueuedBytes, name, null);
+    this(in, out, maxFrameBytes, maxQueuedBytes, name, null, null);
   }
 
   private StreamChannel(InputStream in, OutputStream out, int maxFrameBytes, long maxQueuedBytes,
-      String name, AutoCloseable resource) {
+      String name, AutoCloseable resource, NonBlockingSocket direct) {
     if (maxFrameBytes < 16) {
       throw new IllegalArgumentException("maxFrameBytes < 16: " + maxFrameBytes);
     }
@@ -128,6 +137,7 @@ public final class StreamChannel implements Channel {
     this.resource = resource;
     this.rawIn = in;
     this.rawOut = out;
+    this.direct = direct;
   }
 
   /**
@@ -140,10 +150,28 @@ public final class StreamChannel implements Channel {
 
   /** As {@link #over(Socket)}, with a frame limit. */
   public static StreamChannel over(Socket socket, int maxFrameBytes) throws IOException {
+    return over(socket, maxFrameBytes, DEFAULT_MAX_QUEUED_BYTES,
+        socket.getInetAddress().getHostAddress() + ":" + socket.getPort(), UnaryOperator.identity());
+  }
+
+  /**
+   * A channel over a connected socket (TCP_NODELAY is turned on; non-blocking when it has a
+   * {@link java.nio.channels.SocketChannel}), with the limits and writer name of
+   * {@link #StreamChannel(InputStream, OutputStream, int, long, String)}; the writer thread writes
+   * to {@code writerStream} applied to the socket's stream (to time its writes, say). Closing the
+   * channel closes the socket.
+   */
+  public static StreamChannel over(Socket socket, int maxFrameBytes, long maxQueuedBytes,
+      String name, UnaryOperator<OutputStream> writerStream) throws IOException {
     socket.setTcpNoDelay(true);
-    return new StreamChannel(socket.getInputStream(), socket.getOutputStream(), maxFrameBytes,
-        DEFAULT_MAX_QUEUED_BYTES, socket.getInetAddress().getHostAddress() + ":" + socket.getPort(),
-        socket);
+    NonBlockingSocket direct = NonBlockingSocket.of(socket);
+    if (direct == null) {
+      return new StreamChannel(socket.getInputStream(),
+          writerStream.apply(socket.getOutputStream()), maxFrameBytes, maxQueuedBytes, name,
+          socket, null);
+    }
+    return new StreamChannel(direct.input(), writerStream.apply(direct.output()), maxFrameBytes,
+        maxQueuedBytes, name, direct, direct);
   }
 
   /** The largest frame this channel sends or accepts. */
@@ -167,8 +195,9 @@ public final class StreamChannel implements Channel {
   }
 
   /**
-   * Encodes {@code message} and queues its frame for the writer thread; returns without waiting
-   * for the peer. Throws {@link QueueFullException} (and closes the channel) when the frame would
+   * Encodes {@code message} and queues its frame for the writer thread (over a non-blocking socket
+   * with nothing queued, first writes what the socket takes at once); returns without waiting for
+   * the peer. Throws {@link QueueFullException} (and closes the channel) when the frame would
    * make more than {@link #maxQueuedBytes()} wait.
    */
   @Override
@@ -179,17 +208,9 @@ public final class StreamChannel implements Channel {
     sendLock.lock();
     try {
       checkOpen();
-      if (queuedBytes > 0 && queuedBytes + frame.length > maxQueuedBytes) {
-        failed = new QueueFullException("the peer is not reading: " + queuedBytes
-            + " bytes are queued for it and " + frame.length + " more would pass the limit of "
-            + maxQueuedBytes + " bytes");
-      } else {
-        queue.addLast(frame);
-        queuedBytes += frame.length;
-        failed = wakeWriter();
-        if (failed == null) {
-          return;
-        }
+      failed = queueUnwritten(frame);
+      if (failed == null) {
+        return;
       }
       failure = failed;
     } finally {
@@ -197,6 +218,35 @@ public final class StreamChannel implements Channel {
     }
     close();
     throw failed;
+  }
+
+  /**
+   * Writes what the socket takes of {@code frame} at once when it may (a non-blocking socket,
+   * nothing queued: the writer is idle and its buffer flushed), and queues the rest for the writer;
+   * returns why the channel must close, or null. Guarded by sendLock.
+   */
+  private IOException queueUnwritten(byte[] frame) {
+    byte[] rest = frame;
+    if (queuedBytes == 0 && direct != null) {
+      int written;
+      try {
+        written = direct.writeNow(frame, 0, frame.length);
+      } catch (IOException | RuntimeException e) {
+        return new IOException("writing to the peer failed: " + e.getMessage(), e);
+      }
+      if (written == frame.length) {
+        return null;
+      }
+      rest = written == 0 ? frame : Arrays.copyOfRange(frame, written, frame.length);
+    }
+    if (queuedBytes > 0 && queuedBytes + rest.length > maxQueuedBytes) {
+      return new QueueFullException("the peer is not reading: " + queuedBytes
+          + " bytes are queued for it and " + rest.length + " more would pass the limit of "
+          + maxQueuedBytes + " bytes");
+    }
+    queue.addLast(rest);
+    queuedBytes += rest.length;
+    return wakeWriter();
   }
 
   /**
@@ -454,7 +504,7 @@ public final class StreamChannel implements Channel {
     }
   }
 
-  private static void closeQuietly(AutoCloseable c) {
+  static void closeQuietly(AutoCloseable c) {
     if (c == null) {
       return;
     }

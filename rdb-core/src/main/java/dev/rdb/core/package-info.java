@@ -12,6 +12,6 @@
  * otherwise. Each connection owns one reader thread ({@code rdb-reader-…}) that never runs code
  * of the application, and daemon worker threads ({@code rdb-worker-…}) that run incoming calls;
  * each {@link dev.rdb.core.StreamChannel} owns one writer thread ({@code rdb-writer-…}), the only
- * one that writes to its stream, so no other thread waits for a peer that does not read.
+ * one that waits to write to its stream, so no other thread waits for a peer that does not read.
  */
 package dev.rdb.core;

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,8 +19,18 @@ record LoopbackPair(Socket writer, Socket reader) implements Closeable {
 
   private static final int SMALL_BUFFER = 4096;
 
+  /** {@code java.net} sockets. */
   static LoopbackPair open() throws Exception {
-    try (ServerSocket listener = new ServerSocket()) {
+    return open(false);
+  }
+
+  /** Sockets of {@code java.nio} channels, as the agent accepts and the CLI connects them. */
+  static LoopbackPair openChannels() throws Exception {
+    return open(true);
+  }
+
+  private static LoopbackPair open(boolean channels) throws Exception {
+    try (ServerSocket listener = channels ? ServerSocketChannel.open().socket() : new ServerSocket()) {
       // Set before bind, so the accepted socket's window is small from the handshake on.
       listener.setReceiveBufferSize(SMALL_BUFFER);
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
@@ -29,7 +41,7 @@ record LoopbackPair(Socket writer, Socket reader) implements Closeable {
           throw new AssertionError(e);
         }
       });
-      Socket writer = new Socket();
+      Socket writer = channels ? SocketChannel.open().socket() : new Socket();
       writer.setSendBufferSize(SMALL_BUFFER);
       writer.connect(listener.getLocalSocketAddress(), 5000);
       return new LoopbackPair(writer, accepted.get(10, TimeUnit.SECONDS));

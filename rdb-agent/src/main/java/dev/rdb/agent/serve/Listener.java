@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ServerSocketChannel;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,9 +23,10 @@ import javax.net.ssl.SSLSocket;
  * Accepts clients and gives each its own rdb-core {@link Connection} (so its own references, freed
  * when it leaves). Threads, all daemons: {@code rdb-listener} accepts; {@code rdb-handshake-N} runs
  * one client's TLS handshake and HELLO, then ends (rdb-core's reader, workers and the channel's
- * writer take over). Workers never wait for a client: they queue their replies on the session's
- * channel, whose writer thread ({@code rdb-writer-agent-N}) alone writes to the socket, and a
- * client that lets the queue pass its bound is cut at once. {@code rdb-watchdog} closes the socket
+ * writer take over). Workers never wait for a client: they write a reply only as far as the
+ * non-blocking socket takes it at once (plain TCP) and queue the rest on the session's channel,
+ * whose writer thread ({@code rdb-writer-agent-N}) alone waits to write, and a client that lets the
+ * queue pass its bound is cut at once. {@code rdb-watchdog} closes the socket
  * of a client whose write stayed blocked past {@link ListenerLimits#writeStall()} while the queue
  * stayed within bound (it stopped reading and asks nothing more), which frees that writer
  * thread. No other client or application thread ever waits for it (they share no lock with it).
@@ -69,7 +71,9 @@ final class Listener implements AutoCloseable {
    */
   static Listener bind(String host, int port, ServerTls tls, ConnectionOptions options,
       ListenerLimits limits, Counters counters, Sessions sessions) throws IOException {
-    ServerSocket server = new ServerSocket();
+    // A channel's socket: accepted sockets then have channels, which rdb-core writes without a
+    // thread hand-off while the client keeps up (TLS layers a blocking socket over one).
+    ServerSocket server = ServerSocketChannel.open().socket();
     try {
       server.bind(new InetSocketAddress(InetAddress.getByName(host), port), 50);
       server.setSoTimeout(ACCEPT_POLL_MILLIS);

@@ -12,7 +12,7 @@ import java.net.Socket;
  * succeeded; {@link Sessions} counts attaches and detaches for {@code wait=}.
  *
  * <p>Thread rules: the handshake thread opens it, rdb-core's threads use its channel (only the
- * channel's writer thread writes to the socket), the watchdog and the exit hook may abort it;
+ * channel's writer thread waits to write to the socket), the watchdog and the exit hook may abort it;
  * {@link #close()} may run on any of them, once.
  */
 final class Session {
@@ -52,12 +52,13 @@ final class Session {
    * for it is cut and counted in {@code clientsStalled}.
    */
   SessionChannel openChannel(int maxFrameBytes, Counters counters) throws IOException {
-    Socket s = socket;
-    s.setTcpNoDelay(true);
-    WatchedOutputStream watched = new WatchedOutputStream(s.getOutputStream());
-    out = watched;
-    return new SessionChannel(new StreamChannel(s.getInputStream(), watched, maxFrameBytes,
-        StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "agent-" + number), this, counters);
+    StreamChannel stream = StreamChannel.over(socket, maxFrameBytes,
+        StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "agent-" + number, writes -> {
+          WatchedOutputStream watched = new WatchedOutputStream(writes);
+          out = watched;
+          return watched;
+        });
+    return new SessionChannel(stream, this, counters);
   }
 
   /** HELLO succeeded: the client is attached until the connection closes. */

@@ -3,6 +3,7 @@ package dev.rdb.agent.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rdb.agent.serve.SocketWrites;
 import dev.rdb.core.Batch;
 import dev.rdb.core.CallTimeoutException;
 import dev.rdb.core.Connection;
@@ -34,7 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -218,7 +218,7 @@ class NetworkFaultsIT {
       for (Description t : threads) {
         String name = (String) t.field("name").orElseThrow().value();
         boolean inWrite = t.field("stack").orElseThrow().description().elements().stream()
-            .anyMatch(f -> SOCKET_WRITE.matcher((String) f.value()).find());
+            .anyMatch(f -> SocketWrites.waitsForThePeer((String) f.value()));
         if (name.startsWith("rdb-worker-agent-")) {
           workers++;
           if (inWrite) {
@@ -231,10 +231,6 @@ class NetworkFaultsIT {
       maxWorkers = Math.max(maxWorkers, workers);
     }
   }
-
-  /** A stack frame of a blocking socket write (JDK 17 to 25, plain or TLS). */
-  private static final Pattern SOCKET_WRITE =
-      Pattern.compile("(java\\.net\\.Socket\\S*|sun\\.nio\\.ch\\.\\S+)\\.\\w*(?i:write)\\(");
 
   /** The target's threads, their names and stacks described. */
   private static List<Description> agentThreads(Connection c) {

@@ -283,14 +283,12 @@ class ListenerSecurityTest {
     return (RemoteRef) ((RemoteRef) ((RemoteRef) frame.get("locals")).index(4)).get("value");
   }
 
-  /** Agent worker threads whose stack is in a socket write. */
+  /** Agent worker threads whose stack waits in a socket write. */
   private static List<String> workersInSocketWrite() {
     List<String> names = new ArrayList<>();
     Thread.getAllStackTraces().forEach((t, st) -> {
       if (t.getName().startsWith("rdb-worker-agent-") && java.util.Arrays.stream(st)
-          .anyMatch(f -> f.getMethodName().contains("write")
-              && (f.getClassName().startsWith("java.net.Socket")
-                  || f.getClassName().startsWith("sun.nio.ch.")))) {
+          .anyMatch(f -> SocketWrites.waitsForThePeer(f.toString()))) {
         names.add(t.getName());
       }
     });

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -124,7 +125,13 @@ public final class AgentConnector {
   }
 
   private static Socket open(AgentAddress address, Duration timeout) {
-    Socket socket = new Socket();
+    Socket socket;
+    try {
+      // A channel's socket, which rdb-core writes without a thread hand-off (TLS layers over it).
+      socket = SocketChannel.open().socket();
+    } catch (IOException e) {
+      throw new ConnectFailedException("cannot open a socket: " + e.getMessage(), e);
+    }
     try {
       socket.setTcpNoDelay(true);
       socket.setKeepAlive(true);
