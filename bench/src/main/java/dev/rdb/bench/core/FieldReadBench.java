@@ -50,14 +50,18 @@ public class FieldReadBench {
 
   @Setup
   public void setUp() throws Exception {
-    session = new LoopbackSession(new Target());
+    try (LoopbackSession sizes =
+        new LoopbackSession(new Target(), LoopbackSession.Sockets.JAVA_NET)) {
+      RemoteRef counted = sizes.client.root();
+      counted.get("price");
+      long sentBefore = sizes.bytesSent.get();
+      long receivedBefore = sizes.bytesReceived.get();
+      counted.get("price");
+      requestBytes = (int) (sizes.bytesSent.get() - sentBefore);
+      replyBytes = (int) (sizes.bytesReceived.get() - receivedBefore);
+    }
+    session = new LoopbackSession(new Target(), LoopbackSession.Sockets.CHANNELS);
     target = session.client.root();
-    target.get("price");
-    long sentBefore = session.bytesSent.get();
-    long receivedBefore = session.bytesReceived.get();
-    target.get("price");
-    requestBytes = (int) (session.bytesSent.get() - sentBefore);
-    replyBytes = (int) (session.bytesReceived.get() - receivedBefore);
     System.err.println("field read: request " + requestBytes + " bytes, reply " + replyBytes
         + " bytes (frame headers included)");
     startEcho();

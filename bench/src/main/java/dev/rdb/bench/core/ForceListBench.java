@@ -40,7 +40,7 @@ public class ForceListBench {
 
   @Setup
   public void setUp() throws Exception {
-    session = new LoopbackSession(new Root());
+    session = new LoopbackSession(new Root(), LoopbackSession.Sockets.CHANNELS);
     numbers = (RemoteRef) session.client.root().get("numbers");
   }
 

@@ -10,28 +10,46 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A client and a server connection over a loopback TCP socket, the client's streams counting the
- * bytes they carry (so a raw ping-pong can use exactly the same sizes).
+ * A client and a server connection over a loopback TCP socket, opened either as the agent and the
+ * CLI open theirs ({@link Sockets#CHANNELS}) or over {@code java.net} sockets whose client streams
+ * count the bytes they carry ({@link Sockets#JAVA_NET}), so that a raw ping-pong can use exactly
+ * the same sizes.
  */
 final class LoopbackSession implements AutoCloseable {
   private static final String TOKEN = "bench-token";
+
+  /** How both ends' sockets are made. */
+  enum Sockets {
+    /**
+     * Sockets of {@code java.nio} channels, which rdb-core writes without a thread hand-off while
+     * the peer keeps up.
+     */
+    CHANNELS,
+    /** {@code java.net} sockets: every frame goes through the channel's writer thread. */
+    JAVA_NET
+  }
 
   final Connection client;
   final Connection server;
   final AtomicLong bytesSent = new AtomicLong();
   final AtomicLong bytesReceived = new AtomicLong();
 
-  LoopbackSession(Object root) throws Exception {
-    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+  LoopbackSession(Object root, Sockets sockets) throws Exception {
+    boolean channels = sockets == Sockets.CHANNELS;
+    try (ServerSocket listener = channels ? ServerSocketChannel.open().socket() : new ServerSocket()) {
+      listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
       ConnectionOptions serverOptions = ConnectionOptions.builder().token(TOKEN).root(root)
-          .policy(Policy.full()).name("bench-server").build();
+          .policy(Policy.full()).name("server").build();
       CompletableFuture<Connection> accepted = CompletableFuture.supplyAsync(() -> {
         try {
           return Connection.accept(StreamChannel.over(listener.accept()), serverOptions);
@@ -39,12 +57,17 @@ final class LoopbackSession implements AutoCloseable {
           throw new IllegalStateException(e);
         }
       });
-      Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-      socket.setTcpNoDelay(true);
-      StreamChannel channel = new StreamChannel(counting(socket.getInputStream(), bytesReceived),
-          counting(socket.getOutputStream(), bytesSent));
+      StreamChannel channel;
+      if (channels) {
+        channel = StreamChannel.over(SocketChannel.open(listener.getLocalSocketAddress()).socket());
+      } else {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+        socket.setTcpNoDelay(true);
+        channel = new StreamChannel(counting(socket.getInputStream(), bytesReceived),
+            counting(socket.getOutputStream(), bytesSent));
+      }
       client = Connection.connect(channel,
-          ConnectionOptions.builder().token(TOKEN).name("bench-client").build());
+          ConnectionOptions.builder().token(TOKEN).name("client").build());
       server = accepted.get(10, TimeUnit.SECONDS);
     }
   }

@@ -62,7 +62,7 @@ public class PipelineBench {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    session = new LoopbackSession(new Root());
+    session = new LoopbackSession(new Root(), LoopbackSession.Sockets.CHANNELS);
     root = session.client.root();
   }
 
