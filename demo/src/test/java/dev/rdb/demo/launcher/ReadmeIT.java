@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (links to {@code ./rdb}, {@code rdb-agent/}, {@code demo/}), so files they write stay out of it.
  * The service uses the agent's default port 7777 as the README does; when another process holds
  * it (another build on this machine), every command runs with only the port changed to a free one
- * ({@code port=N} added to the agent options), rather than attaching to a stranger.
+ * ({@code port=N} added to the agent options), rather than attaching to a stranger. The JVMs the
+ * commands start get a home of their own ({@code JAVA_TOOL_OPTIONS=-Duser.home=…}), so agent files
+ * stay out of the real {@code ~/.rdb}; Maven keeps the real home, for its repository.
  */
 class ReadmeIT {
   static final String SERVICE = "java -javaagent:rdb-agent/target/rdb-agent.jar=includes=dev.rdb.demo.* "
@@ -39,8 +41,10 @@ class ReadmeIT {
     UnaryOperator<String> onPort = command -> command.replace("127.0.0.1:7777", "127.0.0.1:" + port)
         .replace("includes=dev.rdb.demo.* ", port == 7777 ? "includes=dev.rdb.demo.* " : "includes=dev.rdb.demo.*,port=" + port + " ");
     Path serviceOut = work.resolve("service.txt");
-    Process shop = new ProcessBuilder("bash", "-c", "exec " + onPort.apply(SERVICE)).directory(work.toFile())
-        .redirectErrorStream(true).redirectOutput(serviceOut.toFile()).start();
+    ProcessBuilder shopBuilder = new ProcessBuilder("bash", "-c", "exec " + onPort.apply(SERVICE))
+        .directory(work.toFile()).redirectErrorStream(true).redirectOutput(serviceOut.toFile());
+    withOwnHome(shopBuilder);
+    Process shop = shopBuilder.start();
     try {
       awaitText(shop, serviceOut, "[shop] order-worker-3 has died");
       for (String command : Readme.blockWith("./rdb ps")) {
@@ -70,7 +74,7 @@ class ReadmeIT {
     Files.createSymbolicLink(demo.resolve("target"), Launcher.ROOT.resolve("demo/target"));
     copyTree(Launcher.ROOT.resolve("demo/ci-example"), demo.resolve("ci-example"));
     List<String> block = Readme.blockWith("./rdb open demo/ci-example/target/rdb -c 'where; locals'");
-    Process mvn = bash(block.get(0));
+    Process mvn = bash(block.get(0), false);
     assertThat(mvn.waitFor(LIMIT.toMillis() * 3, TimeUnit.MILLISECONDS)).as("mvn ended").isTrue();
     assertThat(mvn.exitValue()).as("the failing test fails the build, on purpose").isNotZero();
     String out = run(block.get(1));
@@ -83,18 +87,26 @@ class ReadmeIT {
     }
   }
 
-  private Process bash(String command) throws IOException {
+  private Process bash(String command, boolean ownHome) throws IOException {
     ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(work.toFile())
         .redirectInput(new File("/dev/null")).redirectErrorStream(true)
         .redirectOutput(work.resolve("command.txt").toFile());
     builder.environment().remove("RDB_TOKEN");
     builder.environment().put("PWD", work.toString());
+    if (ownHome) {
+      withOwnHome(builder);
+    }
     return builder.start();
+  }
+
+  private void withOwnHome(ProcessBuilder builder) throws IOException {
+    Path home = Files.createDirectories(work.resolve("home"));
+    builder.environment().put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
   }
 
   /** Runs one README command; it must succeed. Returns its output. */
   private String run(String command) throws IOException, InterruptedException {
-    Process process = bash(command);
+    Process process = bash(command, true);
     assertThat(process.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)).as("'%s' ended", command).isTrue();
     String out = Files.readString(work.resolve("command.txt"), StandardCharsets.UTF_8);
     assertThat(process.exitValue()).as("exit code of '%s'; output:%n%s", command, out).isZero();
