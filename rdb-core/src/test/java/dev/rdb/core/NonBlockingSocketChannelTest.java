@@ -7,7 +7,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,6 +34,8 @@ class NonBlockingSocketChannelTest {
   private LoopbackPair sockets;
   private Socket sending;
   private Socket receiving;
+  private StreamChannel out;
+  private StreamChannel in;
 
   @BeforeEach
   void connect() throws Exception {
@@ -45,14 +46,25 @@ class NonBlockingSocketChannelTest {
 
   @AfterEach
   void close() throws IOException {
+    for (StreamChannel c : new StreamChannel[] {out, in}) {
+      if (c != null) {
+        c.close();
+      }
+    }
     sockets.close();
     senders.shutdownNow();
   }
 
-  private StreamChannel channel(Socket socket, long maxQueuedBytes, String name)
+  private static StreamChannel channel(Socket socket, long maxQueuedBytes, String name)
       throws IOException {
     return StreamChannel.over(socket, StreamChannel.DEFAULT_MAX_FRAME_BYTES, maxQueuedBytes, name,
         UnaryOperator.identity());
+  }
+
+  /** {@code out} sends, with its writer named {@code name}; {@code in} receives. */
+  private void open(String name, long maxQueuedBytes) throws IOException {
+    out = channel(sending, maxQueuedBytes, name);
+    in = StreamChannel.over(receiving);
   }
 
   private static boolean threadRuns(String name) {
@@ -61,8 +73,7 @@ class NonBlockingSocketChannelTest {
 
   @Test
   void aPeerThatKeepsUpIsWrittenToByTheSenderWithoutAWriterThread() throws Exception {
-    StreamChannel out = channel(sending, StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "direct");
-    StreamChannel in = StreamChannel.over(receiving);
+    open("direct", StreamChannel.DEFAULT_MAX_QUEUED_BYTES);
 
     for (long i = 0; i < 200; i++) {
       out.send(List.of(i, "m".repeat((int) i)));
@@ -71,14 +82,11 @@ class NonBlockingSocketChannelTest {
 
     assertThat(out.queuedBytes()).isZero();
     assertThat(threadRuns("rdb-writer-direct")).as("a writer thread was started").isFalse();
-    out.close();
-    in.close();
   }
 
   @Test
   void whatTheSocketDoesNotTakeAtOnceIsWrittenByTheWriterInOrder() throws Exception {
-    StreamChannel out = channel(sending, StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "rest");
-    StreamChannel in = StreamChannel.over(receiving);
+    open("rest", StreamChannel.DEFAULT_MAX_QUEUED_BYTES);
     byte[] big = new byte[1024 * 1024];
     big[big.length - 1] = 7;
 
@@ -97,44 +105,18 @@ class NonBlockingSocketChannelTest {
     for (long i = 0; i < 100; i++) {
       assertThat(in.receive()).isEqualTo(i);
     }
-    out.close();
-    in.close();
   }
 
   @Test
-  void concurrentSendersKeepEachSendersOrder() throws Exception {
-    StreamChannel out = channel(sending, StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "concurrent");
-    StreamChannel in = StreamChannel.over(receiving);
-    int count = 8;
-    int each = 2000;
-    List<Future<?>> sends = new ArrayList<>();
-    for (int s = 0; s < count; s++) {
-      long sender = s;
-      sends.add(senders.submit(() -> {
-        for (long i = 0; i < each; i++) {
-          out.send(List.of(sender, i, "m".repeat((int) (i % 3000))));
-        }
-        return null;
-      }));
-    }
-    long[] next = new long[count];
-    for (int n = 0; n < count * each; n++) {
-      List<?> m = (List<?>) in.receive();
-      int sender = (int) (long) (Long) m.get(0);
-      assertThat((Long) m.get(1)).as("message of sender " + sender).isEqualTo(next[sender]);
-      next[sender]++;
-    }
-    for (Future<?> f : sends) {
-      f.get(10, TimeUnit.SECONDS);
-    }
-    assertThat(next).as("every message of every sender, once").containsOnly(each);
-    out.close();
-    in.close();
+  void concurrentSendersKeepEachSendersOrderWhetherTheyWriteOrQueue() throws Exception {
+    open("concurrent", StreamChannel.DEFAULT_MAX_QUEUED_BYTES);
+
+    SendersOrder.assertKept(out, in, 3000);
   }
 
   @Test
   void aPeerThatStopsReadingNeverBlocksTheSenderAndIsCutAtTheQueueBound() throws Exception {
-    StreamChannel out = channel(sending, 256 * 1024, "stalled");
+    open("stalled", 256 * 1024);
     byte[] chunk = new byte[8 * 1024];
 
     Future<IOException> full = senders.submit(() -> {
@@ -157,8 +139,7 @@ class NonBlockingSocketChannelTest {
 
   @Test
   void closingTheSocketItselfEndsAWaitingReceiveAndThePeerSeesTheEnd() throws Exception {
-    StreamChannel out = channel(sending, StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "closed-under");
-    StreamChannel in = StreamChannel.over(receiving);
+    open("closed-under", StreamChannel.DEFAULT_MAX_QUEUED_BYTES);
     out.send("first");
     assertThat(in.receive()).isEqualTo("first");
     CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
@@ -176,12 +157,11 @@ class NonBlockingSocketChannelTest {
         .isInstanceOf(IOException.class);
     out.close();
     assertThatThrownBy(in::receive).as("the peer").isInstanceOf(EOFException.class);
-    in.close();
   }
 
   @Test
   void closingTheChannelEndsAWaitingReceive() throws Exception {
-    StreamChannel in = channel(receiving, StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "closing");
+    in = channel(receiving, StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "closing");
     CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
       try {
         return in.receive();
@@ -198,16 +178,15 @@ class NonBlockingSocketChannelTest {
 
   @Test
   void theSocketsReadTimeoutHolds() throws Exception {
-    StreamChannel in = channel(receiving, StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "timeout");
+    in = channel(receiving, StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "timeout");
     receiving.setSoTimeout(200);
 
     assertThatThrownBy(in::receive).isInstanceOf(SocketTimeoutException.class);
-    in.close();
   }
 
   @Test
   void aSendToAPeerThatIsGoneFailsAndClosesTheChannel() throws Exception {
-    StreamChannel out = channel(sending, StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "gone");
+    out = channel(sending, StreamChannel.DEFAULT_MAX_QUEUED_BYTES, "gone");
     receiving.setSoLinger(true, 0);
     receiving.close();
 

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -39,31 +34,7 @@ class StreamChannelWriterTest {
   void concurrentSendersKeepEachSendersOrder() throws Exception {
     StreamChannel out = StreamChannel.over(sending);
     StreamChannel in = StreamChannel.over(receiving);
-    int senders = 8;
-    int each = 2000;
-    ExecutorService pool = Executors.newFixedThreadPool(senders);
-    List<Future<?>> sends = new ArrayList<>();
-    for (int s = 0; s < senders; s++) {
-      long sender = s;
-      sends.add(pool.submit(() -> {
-        for (long i = 0; i < each; i++) {
-          out.send(List.of(sender, i, "m".repeat((int) (i % 300))));
-        }
-        return null;
-      }));
-    }
-    long[] next = new long[senders];
-    for (int n = 0; n < senders * each; n++) {
-      List<?> m = (List<?>) in.receive();
-      int sender = (int) (long) (Long) m.get(0);
-      assertThat((Long) m.get(1)).as("message of sender " + sender).isEqualTo(next[sender]);
-      next[sender]++;
-    }
-    for (Future<?> f : sends) {
-      f.get(10, TimeUnit.SECONDS);
-    }
-    pool.shutdown();
-    assertThat(next).as("every message of every sender, once").containsOnly(each);
+    SendersOrder.assertKept(out, in, 300);
     out.close();
     in.close();
   }
