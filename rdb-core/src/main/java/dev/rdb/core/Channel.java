@@ -29,7 +29,8 @@ import java.io.IOException;
  * </ul>
  * {@link Connection} sends from its reader thread too, so a send that waits for the peer to read
  * stalls that connection's reading (never another connection's): {@link StreamChannel} never waits
- * (its own writer thread writes what a socket does not take at once), {@link MemoryChannel} waits only while its bounded queue is full.
+ * (its own writer thread writes what a socket does not take at once), {@link MemoryChannel} waits
+ * only while its bounded queue is full.
  *
  * <p>Implementations: {@link StreamChannel} (length-delimited MessagePack over streams, used for
  * TCP) and {@link MemoryChannel#pair()} (in-memory, for tests).

@@ -46,7 +46,8 @@ final class LoopbackSession implements AutoCloseable {
 
   LoopbackSession(Object root, Sockets sockets) throws Exception {
     boolean channels = sockets == Sockets.CHANNELS;
-    try (ServerSocket listener = channels ? ServerSocketChannel.open().socket() : new ServerSocket()) {
+    try (ServerSocket listener =
+        channels ? ServerSocketChannel.open().socket() : new ServerSocket()) {
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
       ConnectionOptions serverOptions = ConnectionOptions.builder().token(TOKEN).root(root)
           .policy(Policy.full()).name("server").build();

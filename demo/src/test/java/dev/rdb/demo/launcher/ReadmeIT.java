@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (links to {@code ./rdb}, {@code rdb-agent/}, {@code demo/}), so files they write stay out of it.
  * The service uses the agent's default port 7777 as the README does; when another process holds
  * it (another build on this machine), every command runs with only the port changed to a free one
- * ({@code port=N} added to the agent options), rather than attaching to a stranger. The JVMs the
- * commands start get a home of their own ({@code JAVA_TOOL_OPTIONS=-Duser.home=…}), so agent files
- * stay out of the real {@code ~/.rdb}; Maven keeps the real home, for its repository.
+ * ({@code port=N} added to the agent options), rather than attaching to a stranger. The JVMs
+ * the commands start get a home of their own ({@code JAVA_TOOL_OPTIONS=-Duser.home=…}), so agent
+ * files stay out of the real {@code ~/.rdb}; Maven keeps the real home, for its repository.
  */
 class ReadmeIT {
   static final String SERVICE = "java -javaagent:rdb-agent/target/rdb-agent.jar=includes=dev.rdb.demo.* "

@@ -12,8 +12,8 @@ import java.net.Socket;
  * succeeded; {@link Sessions} counts attaches and detaches for {@code wait=}.
  *
  * <p>Thread rules: the handshake thread opens it, rdb-core's threads use its channel (only the
- * channel's writer thread waits to write to the socket), the watchdog and the exit hook may abort it;
- * {@link #close()} may run on any of them, once.
+ * channel's writer thread waits to write to the socket), the watchdog and the exit hook may abort
+ * it; {@link #close()} may run on any of them, once.
  */
 final class Session {
 
