@@ -20,6 +20,6 @@ public final class Main {
    * opens the post-mortem REPL on a remote traceback it caught ({@code dev.rdb.demo.seed}).
    */
   public static int run(String... args) {
-    return RdbCommand.commandLine().execute(args);
+    return RdbCommand.commandLineFor(args).execute(args);
   }
 }

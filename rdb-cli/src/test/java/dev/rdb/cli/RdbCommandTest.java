@@ -23,7 +23,10 @@ class RdbCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int rdb(String... args) {
-    CommandLine commandLine = RdbCommand.commandLine();
+    return run(RdbCommand.commandLine(), args);
+  }
+
+  private int run(CommandLine commandLine, String... args) {
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);
@@ -36,6 +39,25 @@ class RdbCommandTest {
   private void assertOneLineErrorWithoutStackTrace() {
     assertThat(err.toString().lines()).as("stderr: %s", err).hasSize(1);
     assertThat(err.toString()).startsWith("rdb: ").doesNotContain("\tat ").doesNotContain("Exception:");
+  }
+
+  @Test
+  void aRunThatNamesOneSubcommandAnswersAsTheWholeCommandLine() {
+    String[][] runs = {{"open", "--help"}, {"open"}, {"open", shop(), "-c", "where; locals"},
+        {"open", dir.resolve("missing.json").toString()}, {"open", "--bogus"}, {"attach", "not:a:port"},
+        {"dump", "--help"}, {"ps", "--help"}, {"inject", "--help"}, {"demo", "--help"}, {"completion"},
+        {"help", "open"}, {"opne"}, {"--version"}};
+    for (String[] args : runs) {
+      int wholeExit = rdb(args);
+      String whole = out + "|" + err;
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+      int aloneExit = run(RdbCommand.commandLineFor(args), args);
+      assertThat(aloneExit).as("exit of rdb %s", String.join(" ", args)).isEqualTo(wholeExit);
+      assertThat(out + "|" + err).as("output of rdb %s", String.join(" ", args)).isEqualTo(whole);
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+    }
   }
 
   @Test
