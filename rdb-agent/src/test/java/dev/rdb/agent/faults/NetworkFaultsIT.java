@@ -3,6 +3,7 @@ package dev.rdb.agent.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rdb.agent.serve.GatedInputStream;
 import dev.rdb.agent.serve.SocketWrites;
 import dev.rdb.core.Batch;
 import dev.rdb.core.CallTimeoutException;
@@ -13,8 +14,6 @@ import dev.rdb.core.Description;
 import dev.rdb.core.RemoteRef;
 import dev.rdb.core.StreamChannel;
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -34,7 +33,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,18 +145,18 @@ class NetworkFaultsIT {
 
   @Test
   void clientThatFloodsAndStopsReadingIsCutByTheQueueBoundWithNoWorkerBlocked() throws Exception {
-    AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
     Socket socket = new Socket();
     socket.setReceiveBufferSize(4096);
     socket.connect(new InetSocketAddress("127.0.0.1", target.port()), 5000);
     // Calls give up after 300 ms, so the flooder keeps asking while it does not read: its replies
     // (65 KB each) pile up in the agent until they pass the session's 16 MiB queue bound.
-    Connection flooder = Connection.connect(new StreamChannel(new GatedInputStream(
-        socket.getInputStream(), gate), socket.getOutputStream()), ConnectionOptions.builder()
-        .token(target.token()).name("flooder").callTimeout(Duration.ofMillis(300)).build());
+    GatedInputStream gate = new GatedInputStream(socket.getInputStream());
+    Connection flooder = Connection.connect(new StreamChannel(gate, socket.getOutputStream()),
+        ConnectionOptions.builder().token(target.token()).name("flooder")
+            .callTimeout(Duration.ofMillis(300)).build());
     RemoteRef ledger = (RemoteRef) CrashLocals.value(flooder, "ledger");
     Connection other = target.attach();
-    gate.set(new CountDownLatch(1));
+    gate.shut();
     long shut = System.nanoTime();
     ExecutorService flood = Executors.newFixedThreadPool(64);
     for (int i = 0; i < 64; i++) {
@@ -197,7 +195,7 @@ class NetworkFaultsIT {
       assertThat(((RemoteRef) ((RemoteRef) CrashLocals.value(other, "order")).get("lines")).length())
           .as("another client is served").isEqualTo(50);
     } finally {
-      gate.get().countDown();
+      gate.open();
       flood.shutdown();
     }
     FaultTarget.await("the flooder learns it was cut", () -> !flooder.isOpen());
@@ -240,40 +238,6 @@ class NetworkFaultsIT {
     b.execute();
     return d.value().get(0).elements().stream().map(Description.Element::description)
         .collect(Collectors.toList());
-  }
-
-  /** Reads wait while the current latch is closed: the client "stops reading". */
-  private static final class GatedInputStream extends InputStream {
-    private final InputStream in;
-    private final AtomicReference<CountDownLatch> gate;
-
-    GatedInputStream(InputStream in, AtomicReference<CountDownLatch> gate) {
-      this.in = in;
-      this.gate = gate;
-    }
-
-    private void pass() throws IOException {
-      try {
-        if (!gate.get().await(90, TimeUnit.SECONDS)) {
-          throw new IOException("gate stayed closed");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException(e);
-      }
-    }
-
-    @Override
-    public int read() throws IOException {
-      pass();
-      return in.read();
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      pass();
-      return in.read(b, off, len);
-    }
   }
 
   /** A call whose reply the relay holds back, once it was sent. */

@@ -21,8 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,12 +192,12 @@ class ListenerSecurityTest {
   @Test
   void clientThatFloodsAndStopsReadingIsCutByTheQueueBoundAndOthersAreServed() throws Exception {
     StalledClient client = stalledClient();
-    GateInputStream gate = client.gate();
+    GatedInputStream gate = client.gate();
     Connection stalled = client.connection();
     RemoteRef bigRef = client.bigRef();
     Connection other = agent.connect();
 
-    gate.close();
+    gate.shut();
     // 40 replies of 590 KB: more than the 16 MiB a session's channel lets wait for its client.
     askForSlices(bigRef, 40, "test-flood");
     InProcessServer.await("the stalled client is cut",
@@ -215,12 +213,12 @@ class ListenerSecurityTest {
   @Test
   void clientThatStopsReadingAndAsksNothingMoreIsCutByTheWatchdog() throws Exception {
     StalledClient client = stalledClient();
-    GateInputStream gate = client.gate();
+    GatedInputStream gate = client.gate();
     Connection stalled = client.connection();
     RemoteRef bigRef = client.bigRef();
     Connection other = agent.connect();
 
-    gate.close();
+    gate.shut();
     // 20 replies of 590 KB: within the 16 MiB queue bound, more than the sockets' buffers hold
     // (Linux lets a loopback send buffer grow to 4 MiB).
     askForSlices(bigRef, 20, "test-stall");
@@ -248,13 +246,13 @@ class ListenerSecurityTest {
       plain.setReceiveBufferSize(4096);
       plain.connect(new InetSocketAddress("127.0.0.1", tlsAgent.port()), 5000);
       javax.net.ssl.SSLSocket tls = ServerTlsTest.pinnedTls(plain, tlsAgent.port(), fingerprint);
-      GateInputStream gate = new GateInputStream(tls.getInputStream());
+      GatedInputStream gate = new GatedInputStream(tls.getInputStream());
       Connection stalled = Connection.connect(new StreamChannel(gate, tls.getOutputStream()),
           InProcessServer.clientOptions(tlsAgent.token()));
       RemoteRef bigRef = bigArray(stalled);
       Connection other = ServerTlsTest.connectPinned(tlsAgent, fingerprint);
 
-      gate.close();
+      gate.shut();
       askForSlices(bigRef, 20, "test-tls-stall");
       InProcessServer.await("the watchdog cuts the stalled TLS client and its session ends",
           () -> tlsAgent.counters.get(Counter.CLIENTS_STALLED) == 1
@@ -362,54 +360,12 @@ class ListenerSecurityTest {
     }
   }
 
-  /** An input stream whose reads block while the gate is closed. */
-  private static final class GateInputStream extends InputStream {
-    private final InputStream in;
-    private volatile CountDownLatch closed = new CountDownLatch(0);
-
-    GateInputStream(InputStream in) {
-      this.in = in;
-    }
-
-    @Override
-    public void close() {
-      closed = new CountDownLatch(1);
-    }
-
-    void open() {
-      closed.countDown();
-    }
-
-    private void pass() throws IOException {
-      try {
-        if (!closed.await(60, TimeUnit.SECONDS)) {
-          throw new IOException("gate stayed closed");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException(e);
-      }
-    }
-
-    @Override
-    public int read() throws IOException {
-      pass();
-      return in.read();
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      pass();
-      return in.read(b, off, len);
-    }
-  }
-
   /** A client over a small-buffer socket whose reads go through a gate, holding a big array. */
-  private record StalledClient(GateInputStream gate, Connection connection, RemoteRef bigRef) {}
+  private record StalledClient(GatedInputStream gate, Connection connection, RemoteRef bigRef) {}
 
   private StalledClient stalledClient() throws Exception {
     Socket socket = stalledSocket();
-    GateInputStream gate = new GateInputStream(socket.getInputStream());
+    GatedInputStream gate = new GatedInputStream(socket.getInputStream());
     Connection connection = Connection.connect(new StreamChannel(gate, socket.getOutputStream()),
         InProcessServer.clientOptions(agent.token()));
     return new StalledClient(gate, connection, bigArray(connection));
